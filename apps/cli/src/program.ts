@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { registerOverrideCommand } from './commands/override-command.js';
+import { registerQueryCommands } from './commands/query-commands.js';
+import { registerSetupCommands } from './commands/setup-commands.js';
+
+export function buildProgram(version: string): Command {
+  const program = new Command('pactwatch')
+    .version(version)
+    .description('Do states keep the cyber agreements they sign? Agreements, incidents and explained compliance verdicts.')
+    .option('--db <path>', 'SQLite database file (env PACTWATCH_DB; default: the user data folder)')
+    .option('--data <dir>', 'curated dataset folder (env PACTWATCH_DATA; default: the repository data/)')
+    .option('--threshold <n>', 'minimum attribution confidence for a breach, 0-100 (env PACTWATCH_CONFIDENCE_THRESHOLD; default 70)')
+    .option('--no-color', 'plain output (NO_COLOR is respected too)')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  pactwatch init                                   create the database and load the dataset
+  pactwatch findings --agreement us-cn-2015        which incidents breach the US-China accord, and why
+  pactwatch findings --incident opm-breach-2014 --explain
+  pactwatch scorecard --agreement ru-cn-2015
+  pactwatch incidents --sponsor CN --victim US --json
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 not found,
+5 conflict, 6 database, 7 configuration, 8 file (see docs/ERRORS.md).`,
+    );
+  registerSetupCommands(program);
+  registerQueryCommands(program);
+  registerOverrideCommand(program);
+  return program;
+}

@@ -1,0 +1,39 @@
+import type { Config } from './config/config.js';
+import { createLogger, type Logger } from './config/logger.js';
+import { migrateToLatest, openSqlite, type Db } from './db/connection.js';
+import { DatasetService } from './services/dataset-service.js';
+import { EvaluationService } from './services/evaluation-service.js';
+import { OverrideService } from './services/override-service.js';
+import { QueryService } from './services/query-service.js';
+import type { ServiceContext } from './services/service-context.js';
+
+/** The one core the CLI (and later the API) drive: services over an opened, migrated store. */
+export interface Pactwatch {
+  readonly config: Config;
+  readonly db: Db;
+  readonly dataset: DatasetService;
+  readonly evaluation: EvaluationService;
+  readonly query: QueryService;
+  readonly overrides: OverrideService;
+  close(): Promise<void>;
+}
+
+export async function openPactwatch(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<Pactwatch> {
+  const db = openSqlite(config.databasePath);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const ctx: ServiceContext = { db, config, logger: options.logger ?? createLogger(config), now: options.now ?? (() => new Date()) };
+  return {
+    config,
+    db,
+    dataset: new DatasetService(ctx),
+    evaluation: new EvaluationService(ctx),
+    query: new QueryService(ctx),
+    overrides: new OverrideService(ctx),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { DATASET_KINDS, datasetKindOfFolder, PactwatchError, type DatasetKind } from '@pactwatch/domain';
+
+export interface DatasetFile {
+  readonly kind: DatasetKind;
+  /** Path relative to the dataset folder (or the absolute path for a lone file). */
+  readonly file: string;
+  readonly absolutePath: string;
+  readonly text: string;
+}
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const isYaml = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
+
+function readText(absolutePath: string, shown: string): string {
+  const size = statSync(absolutePath).size;
+  if (size > MAX_FILE_BYTES) throw new PactwatchError('VALIDATION_FAILED', `${shown}: file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for one record`);
+  return readFileSync(absolutePath, 'utf8');
+}
+
+/**
+ * Lists the dataset's record files: `<dir>/<kind folder>/<id>.yaml`. A single file is accepted
+ * too, its kind taken from its folder's name. Other files (README, schema/) are not records.
+ */
+export function readDatasetFiles(path: string): DatasetFile[] {
+  if (!existsSync(path)) throw new PactwatchError('FILE_ERROR', `${path}: no such file or folder`);
+  if (statSync(path).isFile()) {
+    const kind = datasetKindOfFolder(basename(dirname(path)));
+    if (kind === undefined) {
+      throw new PactwatchError('VALIDATION_FAILED', `${path}: cannot tell the record kind; put the file in one of ${DATASET_KINDS.map((k) => `${k.folder}/`).join(', ')}`);
+    }
+    return [{ kind, file: path, absolutePath: path, text: readText(path, path) }];
+  }
+  const files: DatasetFile[] = [];
+  for (const { kind, folder } of DATASET_KINDS) {
+    const dir = join(path, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      if (!isYaml(name)) continue;
+      const absolutePath = join(dir, name);
+      const file = relative(path, absolutePath);
+      files.push({ kind, file, absolutePath, text: readText(absolutePath, file) });
+    }
+  }
+  return files;
+}

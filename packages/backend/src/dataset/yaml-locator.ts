@@ -1,0 +1,32 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+export interface ParsedYaml {
+  readonly value: unknown;
+  /** 1-based line of the node at a path, or of the nearest existing parent. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/** Parses YAML 1.2 (core schema: no implicit dates) keeping positions for error messages. */
+export function parseYamlWithLines(text: string): { ok: true; parsed: ParsedYaml } | { ok: false; line: number | undefined; reason: string } {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first !== undefined) {
+    const line = lineCounter.linePos(first.pos[0]).line;
+    return { ok: false, line, reason: `YAML syntax: ${first.message.split('\n')[0] ?? 'unreadable'}` };
+  }
+  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+    let node: unknown = doc.contents;
+    let best: number | undefined = (doc.contents as Node | null)?.range?.[0];
+    for (const key of path) {
+      if (isMap(node)) node = node.get(key, true);
+      else if (isSeq(node) && typeof key === 'number') node = node.get(key, true);
+      else break;
+      const range = (node as Node | undefined)?.range;
+      if (range === undefined || range === null) break;
+      best = range[0];
+    }
+    return best === undefined ? undefined : lineCounter.linePos(best).line;
+  };
+  return { ok: true, parsed: { value: doc.toJS({ maxAliasCount: 100 }), lineOf } };
+}

@@ -1,0 +1,27 @@
+import type { ActorTable } from './schema/actor.js';
+import type { AgreementPartyTable, AgreementTable } from './schema/agreement.js';
+import type { ImportBatchTable, MetaTable, QuarantineTable } from './schema/bookkeeping.js';
+import type { CommitmentTable } from './schema/commitment.js';
+import type { ContextEventTable } from './schema/context-event.js';
+import type { FindingTable, VerdictOverrideTable } from './schema/finding.js';
+import type { AttributionTable, IncidentTable, VictimTable } from './schema/incident.js';
+import type { GroupMemberTable, PartyGroupTable } from './schema/party-group.js';
+
+/** The whole database as Kysely sees it; one interface per table under schema/. */
+export interface Database {
+  agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  commitment: CommitmentTable;
+  incident: IncidentTable;
+  attribution: AttributionTable;
+  victim: VictimTable;
+  context_event: ContextEventTable;
+  party_group: PartyGroupTable;
+  group_member: GroupMemberTable;
+  actor: ActorTable;
+  finding: FindingTable;
+  verdict_override: VerdictOverrideTable;
+  meta: MetaTable;
+  import_batch: ImportBatchTable;
+  quarantine: QuarantineTable;
+}

@@ -1,0 +1,11 @@
+export * from './app.js';
+export * from './config/config.js';
+export * from './config/logger.js';
+export { openSqlite, migrateToLatest, type Db } from './db/connection.js';
+export type { Database } from './db/database.js';
+export { createRepositories, type Repositories, type IncidentFilter, type FindingFilter, type BatchCounts, type QuarantineEntry, type StoredQuarantineEntry, type RecordMeta } from './repositories/index.js';
+export * from './services/dataset-service.js';
+export * from './services/evaluation-service.js';
+export * from './services/query-service.js';
+export * from './services/override-service.js';
+export { contentHash, canonicalJson } from './util/hash.js';

@@ -1,0 +1,36 @@
+import type { Db } from '../db/connection.js';
+import { AgreementRepository } from './agreement-repository.js';
+import { BatchRepository, MetaRepository } from './bookkeeping-repository.js';
+import { ActorRepository, ContextEventRepository, GroupRepository } from './context-repository.js';
+import { FindingRepository } from './finding-repository.js';
+import { IncidentRepository } from './incident-repository.js';
+
+export interface Repositories {
+  readonly agreements: AgreementRepository;
+  readonly incidents: IncidentRepository;
+  readonly contextEvents: ContextEventRepository;
+  readonly groups: GroupRepository;
+  readonly actors: ActorRepository;
+  readonly findings: FindingRepository;
+  readonly meta: MetaRepository;
+  readonly batches: BatchRepository;
+}
+
+/** Repositories bound to a connection or to a transaction (same interface either way). */
+export function createRepositories(db: Db): Repositories {
+  return {
+    agreements: new AgreementRepository(db),
+    incidents: new IncidentRepository(db),
+    contextEvents: new ContextEventRepository(db),
+    groups: new GroupRepository(db),
+    actors: new ActorRepository(db),
+    findings: new FindingRepository(db),
+    meta: new MetaRepository(db),
+    batches: new BatchRepository(db),
+  };
+}
+
+export type { IncidentFilter } from './incident-repository.js';
+export type { FindingFilter } from './finding-repository.js';
+export type { BatchCounts, QuarantineEntry, StoredQuarantineEntry } from './bookkeeping-repository.js';
+export type { RecordMeta } from './record-meta.js';

@@ -1,0 +1,23 @@
+/**
+ * The one catalogue of stable error codes. Every layer throws `PactwatchError` with one of these
+ * codes; the CLI maps them to exit codes and the API to HTTP statuses from this table only, so a
+ * script can rely on both. docs/ERRORS.md is checked against this table by a test.
+ */
+export const ERROR_CATALOGUE = {
+  USAGE: { exitCode: 2, httpStatus: 400, description: 'The command or request was malformed (unknown option, missing argument, bad value).' },
+  VALIDATION_FAILED: { exitCode: 3, httpStatus: 422, description: 'Input data broke the schema or a domain rule; the message names the file, path or row and the reason.' },
+  DATASET_QUARANTINED: { exitCode: 3, httpStatus: 422, description: 'A load finished but some records were kept in quarantine instead of stored; the report lists each one with its reason.' },
+  INVALID_DATE: { exitCode: 3, httpStatus: 422, description: 'A date is not a valid EDTF (ISO 8601-2) string.' },
+  UNKNOWN_COUNTRY: { exitCode: 3, httpStatus: 422, description: 'A country name or code could not be resolved to an ISO 3166-1 alpha-2 code.' },
+  NOT_FOUND: { exitCode: 4, httpStatus: 404, description: 'The named agreement, commitment, incident or other record does not exist.' },
+  CONFLICT: { exitCode: 5, httpStatus: 409, description: 'The change conflicts with the stored state (duplicate id, stale version).' },
+  DATABASE_ERROR: { exitCode: 6, httpStatus: 503, description: 'The database could not be opened, migrated or written.' },
+  DATABASE_TOO_NEW: { exitCode: 6, httpStatus: 503, description: 'The database was migrated by a newer pactwatch than this one; upgrade before using it.' },
+  CONFIG_INVALID: { exitCode: 7, httpStatus: 500, description: 'An environment variable or setting is invalid; the message names it.' },
+  FILE_ERROR: { exitCode: 8, httpStatus: 500, description: 'A file or folder could not be read or written; the message names it.' },
+  INTERNAL: { exitCode: 1, httpStatus: 500, description: 'An unexpected failure: a bug. Please report it with the message.' },
+} as const satisfies Record<string, { exitCode: number; httpStatus: number; description: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
