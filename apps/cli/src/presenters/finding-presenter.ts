@@ -35,9 +35,9 @@ export function findingsTable(findings: readonly Row[], colors: Colors, width: n
       { header: 'DYAD', value: (f) => `${f.dyad.sponsor}>${f.dyad.victim}` },
       { header: 'VERDICT', value: (f) => (f.override === undefined ? f.verdict : `${f.verdict}*`), style: (text, f) => verdictStyle(colors, f.verdict, text) },
       { header: 'CHECKS', value: checkStrip },
-      { header: 'WHY', value: (f) => f.summary, wrap: true },
     ],
     width,
+    { detail: (f) => `why: ${f.summary}` },
   );
   const legend = 'CHECKS: t timing, p parties, a activity, g target, m means, r actor, c confidence; + true, - false, ? unknown. * analyst override (see --explain).\n';
   return `${table}\n${colors.dim(legend)}`;

@@ -28,7 +28,12 @@ function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
-export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], totalWidth: number): string {
+/** Optional full-width text printed under each row, indented (for long explanations). */
+export interface TableOptions<Row> {
+  readonly detail?: (row: Row) => string;
+}
+
+export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], totalWidth: number, options: TableOptions<Row> = {}): string {
   const cells = rows.map((row) => columns.map((c) => c.value(row)));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length)));
   const wrapIndex = columns.findIndex((c) => c.wrap === true);
@@ -49,6 +54,9 @@ export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<
         return c.style !== undefined && text !== '' ? padded.replace(text, c.style(text, row)) : padded;
       });
       lines.push(parts.join('  ').trimEnd());
+    }
+    if (options.detail !== undefined) {
+      for (const line of wrapText(options.detail(row), Math.max(20, totalWidth - 4))) lines.push(`    ${line}`);
     }
   });
   return `${lines.join('\n')}\n`;
