@@ -43,7 +43,9 @@ export function checkParties(prepared: PreparedCommitment, sponsor: string, vict
   };
   if (sponsor === victim) return { dimension: 'parties', value: 'false', reason: 'sponsor and victim are the same state', facts };
   const sponsorStatus = partyStatus(prepared, sponsor, t0, t1);
-  const victimStatus = partyStatus(prepared, victim, t0, t1);
+  // A one-sided commitment may protect named states that are not parties (a pledge toward them).
+  const namedProtected = direction !== 'mutual' && direction.protected?.includes(victim) === true;
+  const victimStatus = namedProtected ? { value: 'true' as const, via: `${victim} is protected by name` } : partyStatus(prepared, victim, t0, t1);
   let value = triAnd(sponsorStatus.value, victimStatus.value);
   let reason = `${sponsorStatus.via}; ${victimStatus.via}`;
   if (direction !== 'mutual') {

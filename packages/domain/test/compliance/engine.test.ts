@@ -106,6 +106,14 @@ describe('compliance engine verdicts', () => {
     expect(only(engine.evaluateIncident(reverse)).verdict).toBe('breach');
   });
 
+  it('lets a one-sided commitment protect a named non-party', () => {
+    const pledge = agreement({ parties: [{ state: 'CN' }] }, [ipTheftCommitment({ scope: { activities: ['commercial-espionage'], targets: ['private-sector'], means: 'cyber-enabled', actor: 'conducted', direction: { bound: ['CN'], protected: ['US', 'DE'] }, rationale: 'test' } })]);
+    const engine = createComplianceEngine([pledge], []);
+    const finding = only(engine.evaluateIncident(incident()));
+    expect(check(finding, 'parties')).toMatchObject({ value: 'true' });
+    expect(engine.evaluateIncident(incident({ victims: [{ state: 'FR', category: 'private-sector' }] }))).toEqual([]);
+  });
+
   it('distinguishes the actor standards for state-supported proxies', () => {
     const proxy = incident({ attributions: [{ sponsor: 'CN', relation: 'state-supported', confidence: 80, basis: 'indictment', attributedBy: 'DOJ' }] });
     const supported = only(createComplianceEngine([agreement()], []).evaluateIncident(proxy));
