@@ -23,7 +23,7 @@ Examples:
   pactwatch incidents --sponsor CN --victim US --json
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 not found,
-5 conflict, 6 database, 7 configuration, 8 file (see docs/ERRORS.md).`,
+5 conflict, 6 database, 7 configuration, 8 file, 9 statistics not computable (see docs/ERRORS.md).`,
     );
   registerSetupCommands(program);
   registerQueryCommands(program);

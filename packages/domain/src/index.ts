@@ -6,3 +6,4 @@ export * from './model/index.js';
 export * from './compliance/index.js';
 export * from './dataset/dataset-kinds.js';
 export * from './contracts/contracts.js';
+export * from './statistics/index.js';

@@ -15,6 +15,12 @@ export const ERROR_CATALOGUE = {
   DATABASE_TOO_NEW: { exitCode: 6, httpStatus: 503, description: 'The database was migrated by a newer pactwatch than this one; upgrade before using it.' },
   CONFIG_INVALID: { exitCode: 7, httpStatus: 500, description: 'An environment variable or setting is invalid; the message names it.' },
   FILE_ERROR: { exitCode: 8, httpStatus: 500, description: 'A file or folder could not be read or written; the message names it.' },
+  STATS_INVALID_INPUT: { exitCode: 3, httpStatus: 422, description: 'Input to a statistical method is malformed (wrong lengths, negative or non-finite counts, options out of range).' },
+  STATS_INSUFFICIENT_DATA: { exitCode: 9, httpStatus: 422, description: 'Too few observations for the statistical method (empty series, one point, no residual degrees of freedom).' },
+  STATS_DEGENERATE_INPUT: { exitCode: 9, httpStatus: 422, description: 'The statistic is undefined for this input (e.g. every count is zero).' },
+  STATS_SINGULAR_DESIGN: { exitCode: 9, httpStatus: 422, description: 'The regression design is rank deficient: some coefficient cannot be identified.' },
+  STATS_SEPARATION: { exitCode: 9, httpStatus: 422, description: 'Fitted means ran to zero (e.g. no events after the break); use the exact rate-ratio test instead.' },
+  STATS_NO_CONVERGENCE: { exitCode: 9, httpStatus: 422, description: 'An iterative fit (IRLS, theta, root finding) did not converge.' },
   INTERNAL: { exitCode: 1, httpStatus: 500, description: 'An unexpected failure: a bug. Please report it with the message.' },
 } as const satisfies Record<string, { exitCode: number; httpStatus: number; description: string }>;
 

@@ -1,8 +1,9 @@
+import { PactwatchError } from '../errors/pactwatch-error.js';
+
 /**
- * Errors thrown by the statistical methods. Each carries a stable `code` so callers (the CLI, the
- * API, the series builder) can branch on the kind of failure without parsing messages. These are
- * deliberately separate from the project-wide error catalogue: the statistics module is pure and
- * self-contained, and the layers above map these codes to their own.
+ * Errors thrown by the statistical methods. Each carries a stable `code` from the project-wide
+ * catalogue (errors/error-catalogue.ts), so the CLI and API map them to exit and HTTP codes like
+ * any other error, and callers can branch on the kind of failure without parsing messages.
  */
 export type StatisticsErrorCode =
   | 'STATS_INVALID_INPUT'
@@ -13,13 +14,12 @@ export type StatisticsErrorCode =
   | 'STATS_NO_CONVERGENCE';
 
 /** Base class: every error thrown on purpose by `statistics/` is one of these. */
-export class StatisticsError extends Error {
-  readonly code: StatisticsErrorCode;
+export class StatisticsError extends PactwatchError {
+  declare readonly code: StatisticsErrorCode;
 
   constructor(code: StatisticsErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'StatisticsError';
-    this.code = code;
   }
 }
 
