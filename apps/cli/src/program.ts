@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerOverrideCommand } from './commands/override-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
 import { registerSetupCommands } from './commands/setup-commands.js';
+import { registerStatsCommand } from './commands/stats-command.js';
+import { registerTrendCommands } from './commands/trend-commands.js';
 
 export function buildProgram(version: string): Command {
   const program = new Command('pactwatch')
@@ -28,5 +30,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 no
   registerSetupCommands(program);
   registerQueryCommands(program);
   registerOverrideCommand(program);
+  registerStatsCommand(program);
+  registerTrendCommands(program);
   return program;
 }

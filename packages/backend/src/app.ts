@@ -6,6 +6,7 @@ import { EvaluationService } from './services/evaluation-service.js';
 import { OverrideService } from './services/override-service.js';
 import { QueryService } from './services/query-service.js';
 import type { ServiceContext } from './services/service-context.js';
+import { TrendService } from './services/trend-service.js';
 
 /** The one core the CLI (and later the API) drive: services over an opened, migrated store. */
 export interface Pactwatch {
@@ -15,6 +16,7 @@ export interface Pactwatch {
   readonly evaluation: EvaluationService;
   readonly query: QueryService;
   readonly overrides: OverrideService;
+  readonly trends: TrendService;
   close(): Promise<void>;
 }
 
@@ -27,11 +29,13 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     throw error;
   }
   const ctx: ServiceContext = { db, config, logger: options.logger ?? createLogger(config), now: options.now ?? (() => new Date()) };
+  const evaluation = new EvaluationService(ctx);
   return {
     config,
     db,
     dataset: new DatasetService(ctx),
-    evaluation: new EvaluationService(ctx),
+    evaluation,
+    trends: new TrendService(ctx, evaluation),
     query: new QueryService(ctx),
     overrides: new OverrideService(ctx),
     close: () => db.destroy(),

@@ -9,3 +9,4 @@ export * from './services/evaluation-service.js';
 export * from './services/query-service.js';
 export * from './services/override-service.js';
 export { contentHash, canonicalJson } from './util/hash.js';
+export * from './services/trend-service.js';

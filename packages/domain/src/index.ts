@@ -7,3 +7,4 @@ export * from './compliance/index.js';
 export * from './dataset/dataset-kinds.js';
 export * from './contracts/contracts.js';
 export * from './statistics/index.js';
+export * from './series/index.js';

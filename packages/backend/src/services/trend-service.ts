@@ -1,0 +1,133 @@
+import {
+  analyseTrend,
+  buildCountSeries,
+  hasVerdict,
+  matchesSeriesFilter,
+  parseUncertainDate,
+  PactwatchError,
+  withinScopeIgnoringTiming,
+  type CountSeries,
+  type Granularity,
+  type ItsFamily,
+  type SeriesFilter,
+  type TrendAnalysis,
+  type TrendMethod,
+  type Verdict,
+} from '@pactwatch/domain';
+import type { EvaluationService } from './evaluation-service.js';
+import { repositories, type ServiceContext } from './service-context.js';
+
+export interface SeriesRequest extends SeriesFilter {
+  readonly by: Granularity;
+  /** EDTF or ISO dates bounding the series. */
+  readonly from: string;
+  readonly to: string;
+  readonly dateBy: 'start' | 'disclosure';
+  readonly uncertain: 'spread' | 'exclude';
+  /** Only incidents with a finding for this agreement… */
+  readonly agreementId?: string;
+  /** …whose verdict is one of these, */
+  readonly verdicts?: readonly Verdict[];
+  /** …or that fall within its scope whatever their date (no scope check false). */
+  readonly inScope?: boolean;
+  /** The data's coverage: outside it periods have no data, not zero events. */
+  readonly coverageFrom?: string;
+  readonly coverageTo?: string;
+}
+
+export interface TrendRequest {
+  readonly agreementId: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly by?: Granularity;
+  readonly methods: readonly TrendMethod[];
+  readonly family?: ItsFamily;
+  readonly slopeChange?: boolean;
+  readonly dateBy?: 'start' | 'disclosure';
+  readonly uncertain?: 'spread' | 'exclude';
+  readonly minConfidence?: number;
+}
+
+export interface TrendReport {
+  readonly agreement: { readonly id: string; readonly title: string; readonly effective: string };
+  readonly request: TrendRequest & { readonly from: string; readonly to: string; readonly by: Granularity };
+  readonly series: CountSeries;
+  readonly analysis: TrendAnalysis;
+}
+
+const YEAR_MS = 365.25 * 86_400_000;
+
+/** Count series from the store, and the trend statistics of an agreement's scope. */
+export class TrendService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly evaluation: EvaluationService,
+  ) {}
+
+  async series(request: SeriesRequest): Promise<CountSeries> {
+    const repos = repositories(this.ctx);
+    let incidents = await repos.incidents.list(request.sponsors?.length === 1 ? { sponsor: request.sponsors[0] } : {});
+    incidents = incidents.filter((i) => matchesSeriesFilter(i, request));
+    if (request.agreementId !== undefined) {
+      if ((await repos.agreements.get(request.agreementId)) === undefined) throw new PactwatchError('NOT_FOUND', `no agreement "${request.agreementId}"`);
+      await this.evaluation.evaluate();
+      const findings = await repos.findings.list({ agreementId: request.agreementId });
+      const keep = new Set(
+        findings
+          .filter((f) => (request.verdicts === undefined || hasVerdict(f, request.verdicts)) && (request.inScope !== true || withinScopeIgnoringTiming(f)))
+          .map((f) => f.incidentId),
+      );
+      incidents = incidents.filter((i) => keep.has(i.id));
+    }
+    const items = incidents.map((i) => ({
+      id: i.id,
+      date: request.dateBy === 'disclosure' ? (i.disclosed === undefined ? undefined : parseUncertainDate(i.disclosed)) : parseUncertainDate(i.period.start),
+    }));
+    return buildCountSeries(items, {
+      granularity: request.by,
+      from: parseUncertainDate(request.from).earliest,
+      to: parseUncertainDate(request.to).latest,
+      uncertain: request.uncertain,
+      coverage: {
+        ...(request.coverageFrom === undefined ? {} : { from: parseUncertainDate(request.coverageFrom).earliest }),
+        ...(request.coverageTo === undefined ? {} : { to: parseUncertainDate(request.coverageTo).latest }),
+      },
+    });
+  }
+
+  /**
+   * The agreement's trend: incidents within its scope (whatever their date) by period, around the
+   * date it took effect (default three years each side, and never past today, which is not data).
+   */
+  async trend(request: TrendRequest): Promise<TrendReport> {
+    const repos = repositories(this.ctx);
+    const agreement = await repos.agreements.get(request.agreementId);
+    if (agreement === undefined) throw new PactwatchError('NOT_FOUND', `no agreement "${request.agreementId}"; list them with \`pactwatch agreements\``);
+    const effective = parseUncertainDate(agreement.inForce ?? agreement.signed);
+    const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+    const from = request.from ?? day(effective.earliest - 3 * YEAR_MS);
+    const to = request.to ?? day(effective.earliest + 3 * YEAR_MS);
+    const by = request.by ?? 'month';
+    const series = await this.series({
+      by,
+      from,
+      to,
+      dateBy: request.dateBy ?? 'start',
+      uncertain: request.uncertain ?? 'spread',
+      agreementId: agreement.id,
+      inScope: true,
+      ...(request.minConfidence === undefined ? {} : { minConfidence: request.minConfidence }),
+      coverageTo: day(this.ctx.now().getTime()),
+    });
+    const events = (await repos.contextEvents.listAll()).map((e) => ({ id: e.id, date: day(parseUncertainDate(e.date).earliest), label: e.title }));
+    events.push({ id: agreement.id, date: day(effective.earliest), label: `${agreement.shortTitle ?? agreement.title} takes effect` });
+    const analysis = analyseTrend(series, {
+      methods: request.methods,
+      breakAt: effective.earliest,
+      ...(request.family === undefined ? {} : { family: request.family }),
+      ...(request.slopeChange === undefined ? {} : { slopeChange: request.slopeChange }),
+      events,
+    });
+    return { agreement: { id: agreement.id, title: agreement.shortTitle ?? agreement.title, effective: agreement.inForce ?? agreement.signed }, request: { ...request, from, to, by }, series, analysis };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './periods.js';
+export * from './count-series.js';
+export * from './trend-analysis.js';
+export * from './series-filter.js';
