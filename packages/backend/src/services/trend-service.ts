@@ -90,7 +90,8 @@ export class TrendService {
       uncertain: request.uncertain,
       coverage: {
         ...(request.coverageFrom === undefined ? {} : { from: parseUncertainDate(request.coverageFrom).earliest }),
-        ...(request.coverageTo === undefined ? {} : { to: parseUncertainDate(request.coverageTo).latest }),
+        // Coverage ends are inclusive days; the series works on half-open intervals.
+        ...(request.coverageTo === undefined ? {} : { to: parseUncertainDate(request.coverageTo).latest + 1 }),
       },
     });
   }

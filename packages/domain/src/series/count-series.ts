@@ -19,7 +19,7 @@ export interface CountSeriesOptions {
    * `exclude`: such items are left out and counted as excluded.
    */
   readonly uncertain: 'spread' | 'exclude';
-  /** The data source's coverage: outside it a period has no data (count null), not zero events. */
+  /** The data source's coverage [from, to) in ms: outside it a period has no data (count null), not zero events. */
   readonly coverage?: { readonly from?: number; readonly to?: number };
 }
 
