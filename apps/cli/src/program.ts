@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerImportCommands } from './commands/import-commands.js';
 import { registerOverrideCommand } from './commands/override-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
 import { registerSetupCommands } from './commands/setup-commands.js';
@@ -32,5 +33,6 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 no
   registerOverrideCommand(program);
   registerStatsCommand(program);
   registerTrendCommands(program);
+  registerImportCommands(program);
   return program;
 }

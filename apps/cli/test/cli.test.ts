@@ -69,7 +69,11 @@ describe('pactwatch CLI (end to end)', () => {
     expect(init.stderr).toContain('error[DATASET_QUARANTINED]');
     expect(init.stdout).toContain('read 2, stored 1, updated 0, unchanged 0, quarantined 1');
     const quarantine = s.run(['--db', s.db, 'quarantine']);
-    expect(quarantine.stdout).toContain('incidents/bad.yaml (incident bad)');
+    expect(quarantine.stdout).toContain('#1 incidents/bad.yaml (line 4 /period/start) [incident bad]');
+    const shown = s.run(['--db', s.db, 'quarantine', 'show', '1']);
+    expect(shown.stdout).toContain('start: "2016-13"');
+    expect(s.run(['--db', s.db, 'quarantine', 'show', '99']).status).toBe(4);
+    expect(s.run(['--db', s.db, 'quarantine', 'export', '--format', 'csv']).stdout.split('\r\n')[0]).toBe('id,batch,file,locator,kind,record_id,reason,raw');
 
     const missing = s.run(['--db', s.db, 'findings', '--agreement', 'nope']);
     expect(missing.status).toBe(4);

@@ -1,6 +1,8 @@
 import type { Config } from './config/config.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { migrateToLatest, openSqlite, type Db } from './db/connection.js';
+import { ImportService } from './imports/import-service.js';
+import { defaultImporters } from './imports/registry.js';
 import { DatasetService } from './services/dataset-service.js';
 import { EvaluationService } from './services/evaluation-service.js';
 import { OverrideService } from './services/override-service.js';
@@ -17,6 +19,7 @@ export interface Pactwatch {
   readonly query: QueryService;
   readonly overrides: OverrideService;
   readonly trends: TrendService;
+  readonly imports: ImportService;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     dataset: new DatasetService(ctx),
     evaluation,
     trends: new TrendService(ctx, evaluation),
+    imports: new ImportService(ctx, defaultImporters(), evaluation),
     query: new QueryService(ctx),
     overrides: new OverrideService(ctx),
     close: () => db.destroy(),

@@ -10,3 +10,7 @@ export * from './services/query-service.js';
 export * from './services/override-service.js';
 export { contentHash, canonicalJson } from './util/hash.js';
 export * from './services/trend-service.js';
+export * from './imports/import-service.js';
+export * from './imports/import-types.js';
+export { importedRecordId } from './imports/import-ids.js';
+export { defaultImporters } from './imports/registry.js';

@@ -112,17 +112,4 @@ export function registerQueryCommands(program: Command): void {
         output.out(options.json === true ? json(cards.map(toScorecardContract)) : scorecardsText(cards, output.colors));
       });
     });
-
-  program
-    .command('quarantine')
-    .description('Records the latest load kept out of the store, with the reason for each.')
-    .option('--json', 'print as JSON (includes the raw record)')
-    .action(async (options: { json?: boolean }, command: Command) => {
-      await withPactwatch(command, async (app, output) => {
-        const entries = await app.query.quarantine();
-        if (options.json === true) output.out(json(entries));
-        else if (entries.length === 0) output.out('Quarantine is empty.');
-        else output.out(entries.map((e) => `${e.sourceFile} (${e.recordKind}${e.recordId === null ? '' : ` ${e.recordId}`}):\n  ${e.reason.split('\n').join('\n  ')}`).join('\n'));
-      });
-    });
 }

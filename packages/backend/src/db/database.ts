@@ -6,6 +6,7 @@ import type { ContextEventTable } from './schema/context-event.js';
 import type { FindingTable, VerdictOverrideTable } from './schema/finding.js';
 import type { AttributionTable, IncidentTable, VictimTable } from './schema/incident.js';
 import type { GroupMemberTable, PartyGroupTable } from './schema/party-group.js';
+import type { SourceObjectTable } from './schema/source-object.js';
 
 /** The whole database as Kysely sees it; one interface per table under schema/. */
 export interface Database {
@@ -24,4 +25,5 @@ export interface Database {
   meta: MetaTable;
   import_batch: ImportBatchTable;
   quarantine: QuarantineTable;
+  source_object: SourceObjectTable;
 }

@@ -24,6 +24,20 @@ export interface StoredQuarantineEntry extends QuarantineEntry {
   readonly createdAt: string;
 }
 
+function toEntry(r: { id: number; batch_id: number; source_file: string; locator: string; record_kind: string; record_id: string | null; reason: string; raw: string; created_at: string }): StoredQuarantineEntry {
+  return {
+    id: Number(r.id),
+    batchId: r.batch_id,
+    sourceFile: r.source_file,
+    locator: r.locator,
+    recordKind: r.record_kind,
+    recordId: r.record_id,
+    reason: r.reason,
+    raw: r.raw,
+    createdAt: r.created_at,
+  };
+}
+
 /** Key-value settings of the store itself (ruleset hash of the last evaluation, …). */
 export class MetaRepository {
   constructor(private readonly db: Db) {}
@@ -74,27 +88,22 @@ export class BatchRepository {
     }
   }
 
-  /** Quarantined records of the latest batch of each kind (earlier batches are history). */
+  /** Quarantined records of the latest batch of each source (earlier batches are history). */
   async latestQuarantine(kind?: string): Promise<StoredQuarantineEntry[]> {
-    let batchQuery = this.db.selectFrom('import_batch').select(['id', 'kind']).orderBy('id', 'desc');
+    let batchQuery = this.db.selectFrom('import_batch').select(['id', 'kind', 'source']).orderBy('id', 'desc');
     if (kind !== undefined) batchQuery = batchQuery.where('kind', '=', kind);
     const batches = await batchQuery.execute();
-    const latestByKind = new Map<string, number>();
-    for (const b of batches) if (!latestByKind.has(b.kind)) latestByKind.set(b.kind, Number(b.id));
-    const ids = [...latestByKind.values()];
+    const latestBySource = new Map<string, number>();
+    for (const b of batches) if (!latestBySource.has(`${b.kind}|${b.source}`)) latestBySource.set(`${b.kind}|${b.source}`, Number(b.id));
+    const ids = [...latestBySource.values()];
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('quarantine').selectAll().where('batch_id', 'in', ids).orderBy('id').execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      batchId: r.batch_id,
-      sourceFile: r.source_file,
-      locator: r.locator,
-      recordKind: r.record_kind,
-      recordId: r.record_id,
-      reason: r.reason,
-      raw: r.raw,
-      createdAt: r.created_at,
-    }));
+    return rows.map(toEntry);
+  }
+
+  async quarantineEntry(id: number): Promise<StoredQuarantineEntry | undefined> {
+    const row = await this.db.selectFrom('quarantine').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toEntry(row);
   }
 
   async latestBatch(kind: string): Promise<(BatchCounts & { id: number; status: string; source: string }) | undefined> {

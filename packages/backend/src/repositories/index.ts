@@ -4,6 +4,7 @@ import { BatchRepository, MetaRepository } from './bookkeeping-repository.js';
 import { ActorRepository, ContextEventRepository, GroupRepository } from './context-repository.js';
 import { FindingRepository } from './finding-repository.js';
 import { IncidentRepository } from './incident-repository.js';
+import { SourceObjectRepository } from './source-object-repository.js';
 
 export interface Repositories {
   readonly agreements: AgreementRepository;
@@ -14,6 +15,7 @@ export interface Repositories {
   readonly findings: FindingRepository;
   readonly meta: MetaRepository;
   readonly batches: BatchRepository;
+  readonly sourceObjects: SourceObjectRepository;
 }
 
 /** Repositories bound to a connection or to a transaction (same interface either way). */
@@ -27,6 +29,7 @@ export function createRepositories(db: Db): Repositories {
     findings: new FindingRepository(db),
     meta: new MetaRepository(db),
     batches: new BatchRepository(db),
+    sourceObjects: new SourceObjectRepository(db),
   };
 }
 
@@ -34,3 +37,4 @@ export type { IncidentFilter } from './incident-repository.js';
 export type { FindingFilter } from './finding-repository.js';
 export type { BatchCounts, QuarantineEntry, StoredQuarantineEntry } from './bookkeeping-repository.js';
 export type { RecordMeta } from './record-meta.js';
+export type { SourceObject } from './source-object-repository.js';

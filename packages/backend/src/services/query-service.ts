@@ -121,6 +121,12 @@ export class QueryService {
     return repositories(this.ctx).batches.latestQuarantine();
   }
 
+  async quarantineEntry(id: number): Promise<Awaited<ReturnType<ReturnType<typeof repositories>['batches']['latestQuarantine']>>[number]> {
+    const entry = await repositories(this.ctx).batches.quarantineEntry(id);
+    if (entry === undefined) throw new PactwatchError('NOT_FOUND', `no quarantined record #${id}; list them with \`pactwatch quarantine list\``);
+    return entry;
+  }
+
   async isInitialised(): Promise<boolean> {
     return (await repositories(this.ctx).batches.latestBatch('dataset')) !== undefined;
   }

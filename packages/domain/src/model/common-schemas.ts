@@ -54,6 +54,19 @@ export const provenanceSchema = z.discriminatedUnion('origin', [
       note: z.string().min(1).max(2000),
     })
     .strict(),
+  z
+    .object({
+      origin: z.literal('imported'),
+      /** Source dataset ("dcid", "cfr", "eurepoc", "misp-galaxy:threat-actor", "stix:<bundle id>"). */
+      dataset: z.string().min(1).max(200),
+      /** The record's id in the source (row number, UUID, STIX id). */
+      recordId: z.string().min(1).max(500),
+      version: z.string().max(200).optional(),
+      /** SHA-256 of the imported file. */
+      fileHash: z.string().regex(/^[0-9a-f]{64}$/),
+      file: z.string().max(1000).optional(),
+    })
+    .strict(),
 ]);
 export type Provenance = z.infer<typeof provenanceSchema>;
 

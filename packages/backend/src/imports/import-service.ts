@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { actorSchema, incidentSchema, PactwatchError, type Actor, type Incident, type Problem } from '@pactwatch/domain';
+import type { EvaluationReport, EvaluationService } from '../services/evaluation-service.js';
+import { inTransaction, repositories, type ServiceContext } from '../services/service-context.js';
+import { contentHash } from '../util/hash.js';
+import { importedRecordId } from './import-ids.js';
+import type { ImportUnit, Importer, ParsedImport, RejectedUnit } from './import-types.js';
+
+export interface ImportRequest {
+  readonly file: string;
+  readonly format: string;
+  readonly mapping?: string;
+  readonly dryRun?: boolean;
+}
+
+export type UnitStatus = 'stored' | 'updated' | 'unchanged';
+
+export interface ImportChange {
+  readonly sourceId: string;
+  readonly records: ReadonlyArray<{ readonly id: string; readonly kind: 'incident' | 'actor'; readonly status: 'new' | 'changed' | 'unchanged'; readonly fields: readonly string[] }>;
+}
+
+/** Reconciliation of one import: read = stored + updated + unchanged + quarantined (units). */
+export interface ImportReport {
+  readonly batchId: number | null;
+  readonly file: string;
+  readonly format: string;
+  readonly dataset: string;
+  readonly version: string | null;
+  readonly fileHash: string;
+  readonly dryRun: boolean;
+  readonly read: number;
+  readonly stored: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly quarantined: number;
+  readonly records: { readonly incidents: number; readonly actors: number };
+  /** What an update changed, per unit (updated units only). */
+  readonly changes: readonly ImportChange[];
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly string[];
+  readonly evaluation: EvaluationReport | null;
+}
+
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+interface PreparedUnit {
+  readonly unit: ImportUnit;
+  readonly incidents: ReadonlyArray<{ readonly value: Incident; readonly hash: string }>;
+  readonly actors: ReadonlyArray<{ readonly value: Actor; readonly hash: string }>;
+  readonly rawHash: string;
+}
+
+function changedFields(before: object | undefined, after: object): string[] {
+  if (before === undefined) return [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => k !== 'provenance' && contentHash((before as Record<string, unknown>)[k]) !== contentHash((after as Record<string, unknown>)[k])).sort();
+}
+
+/**
+ * Imports an external file through a format's importer: every unit is validated against the
+ * model, compared with what (dataset, record id) already holds, and stored, updated, left
+ * unchanged or quarantined, all in one transaction. Records are identified across versions of a
+ * dataset by their source id, so re-importing the same file changes nothing.
+ */
+export class ImportService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly importers: ReadonlyMap<string, Importer>,
+    private readonly evaluation: EvaluationService,
+  ) {}
+
+  formats(): string[] {
+    return [...this.importers.keys()].sort();
+  }
+
+  private readFile(path: string): Buffer {
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      throw new PactwatchError('FILE_ERROR', `${path}: no such file`);
+    }
+    if (size > MAX_IMPORT_BYTES) throw new PactwatchError('VALIDATION_FAILED', `${path}: ${size} bytes is over the ${MAX_IMPORT_BYTES}-byte import limit`);
+    return readFileSync(path);
+  }
+
+  private prepare(parsed: ParsedImport, fileHash: string, file: string): { prepared: PreparedUnit[]; rejected: RejectedUnit[] } {
+    const prepared: PreparedUnit[] = [];
+    const rejected: RejectedUnit[] = [...parsed.rejected];
+    const provenanceBase = { origin: 'imported' as const, dataset: parsed.dataset, fileHash, file: basename(file), ...(parsed.version === undefined ? {} : { version: parsed.version }) };
+    const actorIds = new Set(parsed.units.flatMap((u) => u.records.filter((r) => r.kind === 'actor').map((r) => importedRecordId(parsed.dataset, r.recordId))));
+    const seen = new Set<string>();
+    for (const unit of parsed.units) {
+      const incidents: Array<{ value: Incident; hash: string }> = [];
+      const actors: Array<{ value: Actor; hash: string }> = [];
+      let failure: RejectedUnit | undefined;
+      for (const record of unit.records) {
+        const id = importedRecordId(parsed.dataset, record.recordId);
+        if (seen.has(`${record.kind}:${id}`)) {
+          failure = { locator: unit.locator, sourceId: unit.sourceId, field: 'id', reason: `duplicate ${record.kind} "${record.recordId}" in this file (already read above)`, raw: unit.raw };
+          break;
+        }
+        const result = record.kind === 'incident' ? incidentSchema.safeParse({ ...record.value, id, provenance: { ...provenanceBase, recordId: record.recordId } }) : actorSchema.safeParse({ ...record.value, id });
+        if (!result.success) {
+          const issue = result.error.issues[0];
+          const field = issue?.path.filter((p): p is string | number => typeof p !== 'symbol').join('.') ?? '';
+          failure = { locator: unit.locator, sourceId: unit.sourceId, field, reason: `${record.kind} ${field === '' ? '' : `${field}: `}${issue?.message ?? 'invalid'}`, raw: unit.raw };
+          break;
+        }
+        if (record.kind === 'incident') {
+          const value = result.data as Incident;
+          const unknownActor = value.attributions.find((a) => a.actor !== undefined && !actorIds.has(a.actor));
+          if (unknownActor !== undefined) {
+            failure = { locator: unit.locator, sourceId: unit.sourceId, field: 'attributions.actor', reason: `actor "${unknownActor.actor ?? ''}" is not part of this import`, raw: unit.raw };
+            break;
+          }
+          // Provenance (file hash, version) is left out of the hash: a new file with the same record is "unchanged".
+          incidents.push({ value, hash: contentHash({ ...value, provenance: { origin: 'imported', dataset: parsed.dataset, recordId: record.recordId } }) });
+        } else {
+          const value = result.data as Actor;
+          actors.push({ value, hash: contentHash(value) });
+        }
+      }
+      if (failure !== undefined) rejected.push(failure);
+      else {
+        // Ids count as taken only once their unit is accepted, so a bad row does not block a good one.
+        for (const record of [...incidents.map((i) => `incident:${i.value.id}`), ...actors.map((a) => `actor:${a.value.id}`)]) seen.add(record);
+        prepared.push({ unit, incidents, actors, rawHash: contentHash(unit.raw) });
+      }
+    }
+    return { prepared, rejected };
+  }
+
+  async import(request: ImportRequest): Promise<ImportReport> {
+    const importer = this.importers.get(request.format);
+    if (importer === undefined) throw new PactwatchError('USAGE', `--format must be one of ${this.formats().join(', ')}, got "${request.format}"`);
+    const bytes = this.readFile(request.file);
+    const fileHash = createHash('sha256').update(bytes).digest('hex');
+    const parsed = await importer.parse({ path: request.file, bytes, fileHash, ...(request.mapping === undefined ? {} : { mapping: request.mapping }) });
+    const { prepared, rejected } = this.prepare(parsed, fileHash, request.file);
+    const dryRun = request.dryRun === true;
+
+    const run = async (repos: ReturnType<typeof repositories>): Promise<Omit<ImportReport, 'evaluation'>> => {
+      const [incidentHashes, actorHashes, rawHashes] = await Promise.all([repos.incidents.hashes(), repos.actors.hashes(), repos.sourceObjects.hashes(parsed.dataset)]);
+      const changedIncidentIds = prepared.flatMap((p) => p.incidents.filter((i) => { const h = incidentHashes.get(i.value.id)?.hash; return h !== undefined && h !== i.hash; }).map((i) => i.value.id));
+      const previous = new Map((await repos.incidents.list({ ids: changedIncidentIds })).map((i) => [i.id, i] as const));
+      const counts = { stored: 0, updated: 0, unchanged: 0 };
+      const changes: ImportChange[] = [];
+      const toSaveIncidents: Incident[] = [];
+      const toSaveActors: Actor[] = [];
+      const toSaveRaw: Array<{ dataset: string; objectId: string; objectType: string; raw: string; hash: string }> = [];
+      for (const p of prepared) {
+        const records = [
+          ...p.actors.map((a) => { const h = actorHashes.get(a.value.id)?.hash; return { id: a.value.id, kind: 'actor' as const, status: h === undefined ? ('new' as const) : h === a.hash ? ('unchanged' as const) : ('changed' as const), fields: [] as string[] }; }),
+          ...p.incidents.map((i) => { const h = incidentHashes.get(i.value.id)?.hash; const status = h === undefined ? ('new' as const) : h === i.hash ? ('unchanged' as const) : ('changed' as const); return { id: i.value.id, kind: 'incident' as const, status, fields: status === 'changed' ? changedFields(previous.get(i.value.id), i.value) : [] }; }),
+        ];
+        const rawPrevious = rawHashes.get(p.unit.sourceId);
+        const rawStatus = rawPrevious === undefined ? 'new' : rawPrevious === p.rawHash ? 'unchanged' : 'changed';
+        const statuses = [rawStatus, ...records.map((r) => r.status)];
+        const status: UnitStatus = statuses.every((s) => s === 'new') ? 'stored' : statuses.every((s) => s === 'unchanged') ? 'unchanged' : 'updated';
+        counts[status] += 1;
+        if (status === 'updated') changes.push({ sourceId: p.unit.sourceId, records });
+        for (const a of p.actors) if (records.find((r) => r.id === a.value.id)?.status !== 'unchanged') toSaveActors.push(a.value);
+        for (const i of p.incidents) if (records.find((r) => r.id === i.value.id)?.status !== 'unchanged') toSaveIncidents.push(i.value);
+        if (rawStatus !== 'unchanged') toSaveRaw.push({ dataset: parsed.dataset, objectId: p.unit.sourceId, objectType: p.unit.sourceType, raw: p.unit.raw, hash: p.rawHash });
+      }
+      let batchId: number | null = null;
+      const read = prepared.length + rejected.length;
+      if (!dryRun) {
+        const startedAt = this.ctx.now().toISOString();
+        batchId = await repos.batches.start('import', `${request.format}:${request.file}`, startedAt);
+        for (const actor of toSaveActors) await repos.actors.save(actor, { origin: 'import', sourceFile: request.file, hash: contentHash(actor) });
+        const incidentHashById = new Map(prepared.flatMap((p) => p.incidents.map((i) => [i.value.id, i.hash] as const)));
+        await repos.incidents.saveMany(toSaveIncidents.map((incident) => ({ incident, meta: { origin: 'import', sourceFile: request.file, hash: incidentHashById.get(incident.id) ?? contentHash(incident) } })));
+        await repos.sourceObjects.saveMany(toSaveRaw, batchId);
+        await repos.batches.quarantine(batchId, rejected.map((r) => ({ sourceFile: request.file, locator: r.locator + (r.field === undefined ? '' : ` field ${r.field}`), recordKind: `${request.format} unit`, recordId: r.sourceId ?? null, reason: r.reason, raw: r.raw })), startedAt);
+        await repos.batches.finish(batchId, { read, ...counts, removed: 0, quarantined: rejected.length }, rejected.length > 0 ? 'finished-with-quarantine' : 'finished', this.ctx.now().toISOString());
+      }
+      return {
+        batchId,
+        file: request.file,
+        format: request.format,
+        dataset: parsed.dataset,
+        version: parsed.version ?? null,
+        fileHash,
+        dryRun,
+        read,
+        ...counts,
+        quarantined: rejected.length,
+        records: { incidents: prepared.reduce((n, p) => n + p.incidents.length, 0), actors: prepared.reduce((n, p) => n + p.actors.length, 0) },
+        changes,
+        problems: rejected.map((r) => ({ file: request.file, path: r.locator + (r.field === undefined ? '' : ` ${r.field}`), reason: r.reason })),
+        warnings: parsed.warnings,
+      };
+    };
+    const report = dryRun ? await run(repositories(this.ctx)) : await inTransaction(this.ctx, run);
+    if (report.read !== report.stored + report.updated + report.unchanged + report.quarantined) throw new Error(`import counts do not reconcile: ${JSON.stringify(report)}`);
+    const evaluation = !dryRun && report.stored + report.updated > 0 ? await this.evaluation.evaluate() : null;
+    this.ctx.logger.info({ import: { ...report, changes: report.changes.length, problems: report.problems.length } }, 'import finished');
+    return { ...report, evaluation };
+  }
+}

@@ -1,0 +1,112 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger, ImportService, type Importer, type ImportUnit } from '@pactwatch/backend';
+import { describe, expect, it } from 'vitest';
+import { AGREEMENT_YAML, workspace } from './helpers.js';
+
+/** A test format: one JSON object per line, {id, sponsor, victim, start, title?, actor?}. */
+const linesImporter: Importer = {
+  format: 'lines',
+  parse: async ({ bytes }) => {
+    const units: ImportUnit[] = [];
+    const rejected = [];
+    const lines = bytes.toString('utf8').split('\n').filter((l) => l.trim() !== '');
+    for (const [index, line] of lines.entries()) {
+      let row: Record<string, string>;
+      try {
+        row = JSON.parse(line) as Record<string, string>;
+      } catch {
+        rejected.push({ locator: `line ${index + 1}`, reason: 'not JSON', raw: line });
+        continue;
+      }
+      const id = row['id'] ?? `line-${index + 1}`;
+      units.push({
+        locator: `line ${index + 1}`,
+        sourceId: id,
+        sourceType: 'row',
+        raw: line,
+        records: [
+          ...(row['actor'] === undefined ? [] : [{ kind: 'actor' as const, recordId: row['actor'], value: { name: row['actor'], aliases: [], sources: [] } }]),
+          {
+            kind: 'incident' as const,
+            recordId: id,
+            value: {
+              title: row['title'] ?? `Incident ${id}`,
+              summary: 'Imported.',
+              period: { start: row['start'] ?? '' },
+              activities: [{ type: 'commercial-espionage' as const, certainty: 'confirmed' as const }],
+              means: ['cyber' as const],
+              attributions: [{ sponsor: row['sponsor'] ?? '', relation: 'state-organ' as const, confidence: 80, basis: 'vendor-report' as const, attributedBy: 'Test', sources: [], ...(row['actor'] === undefined ? {} : { actor: `lines-${row['actor'].toLowerCase()}` }) }],
+              victims: [{ state: row['victim'] ?? '', category: 'private-sector' as const }],
+              sources: [{ publisher: 'Test dataset', title: `row ${id}` }],
+              disputes: [],
+            },
+          },
+        ],
+      });
+    }
+    return { dataset: 'lines', version: '1', units, rejected, warnings: [] };
+  },
+};
+
+async function setup() {
+  const ws = workspace();
+  ws.write('agreements/us-cn-test.yaml', AGREEMENT_YAML);
+  const app = await ws.open({ now: () => new Date('2026-11-22T00:00:00Z') });
+  await app.dataset.load();
+  const service = new ImportService({ db: app.db, config: app.config, logger: createLogger({ logLevel: 'silent' }), now: () => new Date('2026-11-22T00:00:00Z') }, new Map([['lines', linesImporter]]), app.evaluation);
+  const file = (name: string, rows: string[]): string => {
+    const path = join(ws.dir, name);
+    writeFileSync(path, rows.join('\n'));
+    return path;
+  };
+  return { app, service, file };
+}
+
+const row = (fields: Record<string, string>): string => JSON.stringify(fields);
+
+describe('import framework (SQLite)', () => {
+  it('stores, reconciles, evaluates, and re-importing the same file changes nothing', async () => {
+    const { app, service, file } = await setup();
+    const path = file('a.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02', actor: 'APT-X' }), row({ id: '2', sponsor: 'CN', victim: 'US', start: '2016-03' }), 'not json']);
+    const first = await service.import({ file: path, format: 'lines' });
+    expect(first).toMatchObject({ read: 3, stored: 2, updated: 0, unchanged: 0, quarantined: 1, records: { incidents: 2, actors: 1 } });
+    expect(first.problems[0]).toMatchObject({ path: 'line 3', reason: 'not JSON' });
+    expect(first.evaluation).toMatchObject({ findings: 2 });
+    const incident = await app.query.incident('lines-1');
+    expect(incident.provenance).toMatchObject({ origin: 'imported', dataset: 'lines', recordId: '1', version: '1', file: 'a.lines' });
+    expect(incident.attributions[0]?.actor).toBe('lines-apt-x');
+    const again = await service.import({ file: path, format: 'lines' });
+    expect(again).toMatchObject({ read: 3, stored: 0, updated: 0, unchanged: 2, quarantined: 1 });
+  });
+
+  it('updates records by (dataset, record id) and reports which fields changed', async () => {
+    const { app, service, file } = await setup();
+    await service.import({ file: file('v1.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02' })]), format: 'lines' });
+    const v2 = await service.import({ file: file('v2.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02', title: 'Renamed' }), row({ id: '9', sponsor: 'CN', victim: 'US', start: '2017' })]), format: 'lines' });
+    expect(v2).toMatchObject({ read: 2, stored: 1, updated: 1, unchanged: 0 });
+    expect(v2.changes).toEqual([{ sourceId: '1', records: [{ id: 'lines-1', kind: 'incident', status: 'changed', fields: ['title'] }] }]);
+    expect((await app.query.incident('lines-1')).title).toBe('Renamed');
+  });
+
+  it('quarantines units that break the model, naming the field', async () => {
+    const { service, file } = await setup();
+    const report = await service.import({ file: file('bad.lines', [row({ id: '1', sponsor: 'XX', victim: 'US', start: '2016' }), row({ id: '2', sponsor: 'CN', victim: 'US', start: 'someday' }), row({ id: '2', sponsor: 'CN', victim: 'US', start: '2016' }), row({ id: '2', sponsor: 'CN', victim: 'US', start: '2016' })]), format: 'lines' });
+    expect(report).toMatchObject({ read: 4, stored: 1, quarantined: 3 });
+    expect(report.problems.map((p) => p.reason)).toEqual([
+      expect.stringContaining('attributions.0.sponsor'),
+      expect.stringContaining('period.start'),
+      expect.stringContaining('duplicate incident "2"'),
+    ]);
+  });
+
+  it('writes nothing on a dry run, and nothing when it fails half-way', async () => {
+    const { app, service, file } = await setup();
+    const path = file('a.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02' })]);
+    const dry = await service.import({ file: path, format: 'lines', dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, batchId: null, stored: 1 });
+    expect(await app.query.incidents()).toEqual([]);
+    await expect(service.import({ file: path, format: 'nope' })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(service.import({ file: '/no/such/file', format: 'lines' })).rejects.toMatchObject({ code: 'FILE_ERROR' });
+  });
+});
