@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommands } from './commands/import-commands.js';
 import { registerOverrideCommand } from './commands/override-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
@@ -34,5 +35,6 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 no
   registerStatsCommand(program);
   registerTrendCommands(program);
   registerImportCommands(program);
+  registerExportCommand(program);
   return program;
 }
