@@ -109,4 +109,14 @@ describe('pactwatch CLI (end to end)', () => {
     expect(s.run(['--data', s.data, 'init'], { PACTWATCH_DB: s.db }).status).toBe(0);
     expect(existsSync(s.db)).toBe(true);
   });
+
+  it('lists group members as of a date', () => {
+    const s = sandbox();
+    s.write('groups/club.yaml', 'id: club\nname: Club\nmembers: [{ state: US }, { state: CN, from: "2016-01-01" }]\nsources: [{ publisher: p, title: t }]\n');
+    expect(s.run(['--db', s.db, '--data', s.data, 'init']).status).toBe(0);
+    const rows = JSON.parse(s.run(['--db', s.db, 'groups', 'club', '--as-of', '2015-06-01', '--json']).stdout) as Array<{ members: Array<{ state: string }> }>;
+    expect(rows[0]?.members.map((m) => m.state)).toEqual(['US']);
+    expect(s.run(['--db', s.db, 'groups', 'club', '--as-of', '2016-06-01']).stdout).toContain('2 member(s): CN US');
+    expect(s.run(['--db', s.db, 'groups', 'nope']).status).toBe(4);
+  });
 });

@@ -1,4 +1,4 @@
-import { findStateCode, PactwatchError, VERDICTS, ACTIVITY_TYPES, toAgreementContract, toIncidentContract, toScorecardContract } from '@pactwatch/domain';
+import { findStateCode, groupMembersAsOf, PactwatchError, VERDICTS, ACTIVITY_TYPES, toAgreementContract, toIncidentContract, toScorecardContract } from '@pactwatch/domain';
 import type { Command } from 'commander';
 import { findingsCsv, findingsExplained, findingsJson, findingsTable } from '../presenters/finding-presenter.js';
 import { json } from '../presenters/output.js';
@@ -110,6 +110,29 @@ export function registerQueryCommands(program: Command): void {
       await withPactwatch(command, async (app, output) => {
         const cards = await app.query.scorecards({ ...(options.agreement === undefined ? {} : { agreementId: options.agreement }), ...(asOf === undefined ? {} : { asOf }) });
         output.out(options.json === true ? json(cards.map(toScorecardContract)) : scorecardsText(cards, output.colors));
+      });
+    });
+
+  program
+    .command('groups')
+    .description('Multilateral groups (G20, SCO, UN…) and their members as of a date.')
+    .argument('[id]', 'one group')
+    .option('--as-of <date>', 'members on this date (default: today)')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', '\nExamples:\n  pactwatch groups\n  pactwatch groups sco --as-of 2015-05-08')
+    .action(async (id: string | undefined, options: { asOf?: string; json?: boolean }, command: Command) => {
+      const asOf = parseAsOf(options.asOf) ?? new Date();
+      await withPactwatch(command, async (app, output) => {
+        const groups = (await app.query.groups()).filter((g) => id === undefined || g.id === id);
+        if (id !== undefined && groups.length === 0) throw new PactwatchError('NOT_FOUND', `no group "${id}"; list them with \`pactwatch groups\``);
+        const rows = groups.map((g) => ({ id: g.id, name: g.name, asOf: asOf.toISOString().slice(0, 10), members: groupMembersAsOf(g, asOf.getTime()) ?? null }));
+        if (options.json === true) output.out(json(rows));
+        else
+          output.out(
+            rows
+              .map((r) => `${r.id} — ${r.name}, as of ${r.asOf}: ${r.members === null ? 'membership not recorded this early' : `${r.members.length} member(s): ${r.members.map((m) => (m.status === 'member' ? m.state : `${m.state}?`)).join(' ')}`}`)
+              .join('\n'),
+          );
       });
     });
 }

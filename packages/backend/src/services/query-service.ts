@@ -6,6 +6,7 @@ import {
   type Agreement,
   type CooperationFinding,
   type Finding,
+  type Group,
   type Incident,
   type Scorecard,
   type Verdict,
@@ -125,6 +126,10 @@ export class QueryService {
     const entry = await repositories(this.ctx).batches.quarantineEntry(id);
     if (entry === undefined) throw new PactwatchError('NOT_FOUND', `no quarantined record #${id}; list them with \`pactwatch quarantine list\``);
     return entry;
+  }
+
+  async groups(): Promise<Group[]> {
+    return repositories(this.ctx).groups.listAll();
   }
 
   async isInitialised(): Promise<boolean> {
