@@ -9,8 +9,6 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 /** Maps every failure to one line on stderr and the catalogue's exit code (docs/ERRORS.md). */
 async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(pkg.version);
-  program.exitOverride();
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
     await program.parseAsync([...argv]);
     return 0;

@@ -16,6 +16,10 @@ export function buildProgram(version: string): Command {
     .option('--threshold <n>', 'minimum attribution confidence for a breach, 0-100 (env PACTWATCH_CONFIDENCE_THRESHOLD; default 70)')
     .option('--no-color', 'plain output (NO_COLOR is respected too)')
     .showHelpAfterError('(run with --help for usage)')
+    // Set before the subcommands are added: commander copies these settings into each one, so
+    // every usage error reaches main() and exits 2, never commander's own process.exit(1).
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .addHelpText(
       'after',
       `

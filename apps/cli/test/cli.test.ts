@@ -81,6 +81,7 @@ describe('pactwatch CLI (end to end)', () => {
 
     expect(s.run(['--db', s.db, 'findings', '--verdict', 'guilty']).status).toBe(2);
     expect(s.run(['--db', s.db, 'no-such-command']).status).toBe(2);
+    expect(s.run(['--db', s.db, 'findings', '--no-such-option']).status).toBe(2);
     expect(s.run(['--db', s.db, '--threshold', '300', 'findings']).status).toBe(2);
     const config = s.run(['--db', s.db, 'findings'], { PACTWATCH_CONFIDENCE_THRESHOLD: 'high' });
     expect(config.status).toBe(7);
