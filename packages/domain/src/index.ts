@@ -8,3 +8,4 @@ export * from './dataset/dataset-kinds.js';
 export * from './contracts/contracts.js';
 export * from './statistics/index.js';
 export * from './series/index.js';
+export * from './normalise/index.js';
