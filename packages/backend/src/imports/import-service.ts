@@ -41,6 +41,8 @@ export interface ImportReport {
   readonly changes: readonly ImportChange[];
   readonly problems: readonly Problem[];
   readonly warnings: readonly string[];
+  /** What each unit's mapping normalised or could not map, per unit (the raw units keep the originals). */
+  readonly notes: ReadonlyArray<{ readonly sourceId: string; readonly notes: readonly string[] }>;
   readonly evaluation: EvaluationReport | null;
 }
 
@@ -147,6 +149,8 @@ export class ImportService {
       const [incidentHashes, actorHashes, rawHashes] = await Promise.all([repos.incidents.hashes(), repos.actors.hashes(), repos.sourceObjects.hashes(parsed.dataset)]);
       const changedIncidentIds = prepared.flatMap((p) => p.incidents.filter((i) => { const h = incidentHashes.get(i.value.id)?.hash; return h !== undefined && h !== i.hash; }).map((i) => i.value.id));
       const previous = new Map((await repos.incidents.list({ ids: changedIncidentIds })).map((i) => [i.id, i] as const));
+      const changedActorIds = new Set(prepared.flatMap((p) => p.actors.filter((a) => { const h = actorHashes.get(a.value.id)?.hash; return h !== undefined && h !== a.hash; }).map((a) => a.value.id)));
+      const previousActors = new Map(changedActorIds.size === 0 ? [] : (await repos.actors.listAll()).filter((a) => changedActorIds.has(a.id)).map((a) => [a.id, a] as const));
       const counts = { stored: 0, updated: 0, unchanged: 0 };
       const changes: ImportChange[] = [];
       const toSaveIncidents: Incident[] = [];
@@ -154,7 +158,7 @@ export class ImportService {
       const toSaveRaw: Array<{ dataset: string; objectId: string; objectType: string; raw: string; hash: string }> = [];
       for (const p of prepared) {
         const records = [
-          ...p.actors.map((a) => { const h = actorHashes.get(a.value.id)?.hash; return { id: a.value.id, kind: 'actor' as const, status: h === undefined ? ('new' as const) : h === a.hash ? ('unchanged' as const) : ('changed' as const), fields: [] as string[] }; }),
+          ...p.actors.map((a) => { const h = actorHashes.get(a.value.id)?.hash; const status = h === undefined ? ('new' as const) : h === a.hash ? ('unchanged' as const) : ('changed' as const); return { id: a.value.id, kind: 'actor' as const, status, fields: status === 'changed' ? changedFields(previousActors.get(a.value.id), a.value) : [] }; }),
           ...p.incidents.map((i) => { const h = incidentHashes.get(i.value.id)?.hash; const status = h === undefined ? ('new' as const) : h === i.hash ? ('unchanged' as const) : ('changed' as const); return { id: i.value.id, kind: 'incident' as const, status, fields: status === 'changed' ? changedFields(previous.get(i.value.id), i.value) : [] }; }),
         ];
         const rawPrevious = rawHashes.get(p.unit.sourceId);
@@ -194,6 +198,7 @@ export class ImportService {
         changes,
         problems: rejected.map((r) => ({ file: request.file, path: r.locator + (r.field === undefined ? '' : ` ${r.field}`), reason: r.reason })),
         warnings: parsed.warnings,
+        notes: prepared.flatMap((p) => (p.unit.notes === undefined || p.unit.notes.length === 0 ? [] : [{ sourceId: p.unit.sourceId, notes: p.unit.notes }])),
       };
     };
     const report = dryRun ? await run(repositories(this.ctx)) : await inTransaction(this.ctx, run);

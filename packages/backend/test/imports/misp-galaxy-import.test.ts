@@ -89,10 +89,10 @@ describe.skipIf(!HAVE_GALAXY)('misp-galaxy import of the real threat-actor galax
 
     const report = await app.imports.import({ file: path, format: 'misp-galaxy' });
     expect(report).toMatchObject({ version: '350', read: 1041, stored: 0, updated: 1, unchanged: 1040, quarantined: 0 });
-    expect(report.changes).toEqual([{ sourceId: UUID.apt28, records: [{ id: actorId(UUID.apt28), kind: 'actor', status: 'changed', fields: [] }] }]);
+    expect(report.changes).toEqual([{ sourceId: UUID.apt28, records: [{ id: actorId(UUID.apt28), kind: 'actor', status: 'changed', fields: ['description'] }] }]);
     const after = (await actors(app)).get(actorId(UUID.apt28));
     expect(after?.description).toBe('GRU unit 26165 (rewritten for the test).');
-    // The framework lists changed fields for incidents only; for actors the stored records show it.
+    // The framework lists the changed fields; the stored records confirm it.
     const changed = Object.keys({ ...before, ...after }).filter((k) => JSON.stringify(before?.[k as keyof Actor]) !== JSON.stringify(after?.[k as keyof Actor]));
     expect(changed).toEqual(['description']);
   });

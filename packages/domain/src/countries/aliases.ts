@@ -17,7 +17,7 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   'Russia': 'RU', 'Russian Federation': 'RU', 'USSR': 'RU', 'Soviet Union': 'RU',
   'Syria': 'SY', 'Syrian Arab Republic': 'SY', 'Viet Nam': 'VN', 'Vietnam': 'VN', 'Laos': 'LA', "Lao People's Democratic Republic": 'LA',
   'Venezuela (Bolivarian Republic of)': 'VE', 'Bolivia (Plurinational State of)': 'BO', 'Moldova (Republic of)': 'MD',
-  'Republic of Moldova': 'MD', 'Tanzania (United Republic of)': 'TZ', 'United Republic of Tanzania': 'TZ',
+  'Republic of Moldova': 'MD', 'Moldova': 'MD', 'Gaza': 'PS', 'Gaza Strip': 'PS', 'Tanzania (United Republic of)': 'TZ', 'United Republic of Tanzania': 'TZ',
   'Micronesia (Federated States of)': 'FM', 'Palestine': 'PS', 'State of Palestine': 'PS', 'Palestinian Territories': 'PS',
   'Macedonia': 'MK', 'FYROM': 'MK', 'The former Yugoslav Republic of Macedonia': 'MK', 'North Macedonia': 'MK',
   'Czech Republic': 'CZ', 'Czechia': 'CZ', 'Ivory Coast': 'CI', "Cote d'Ivoire": 'CI', 'Burma': 'MM', 'Myanmar': 'MM',

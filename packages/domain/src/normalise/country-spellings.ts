@@ -23,8 +23,6 @@ const REGION = 'A region, not a state; the source does not say which states.';
  * then asks for it to be deleted here).
  */
 export const COUNTRY_SPELLING_RULES: readonly CountrySpellingRule[] = [
-  { id: 'country-alias-moldova', kind: 'alias', spellings: ['Moldova'], to: ['MD'] },
-  { id: 'country-alias-gaza', kind: 'alias', spellings: ['Gaza'], to: ['PS'], reason: 'The Gaza Strip is part of the State of Palestine (ISO PS).' },
   { id: 'country-misspelling-lebanon', kind: 'misspelling', spellings: ['Lebonon'], to: ['LB'] },
   { id: 'located-us-banks', kind: 'located-in', spellings: ['Bank of America', 'US Bancorp', 'Fifth Third Bank', 'Citigroup', 'PNC', 'BB&T', 'Wells Fargo', 'Capital One'], to: ['US'], reason: US_BANK_REASON },
   { id: 'located-us-companies', kind: 'located-in', spellings: ['AT&T', 'NYSE', 'Sony Pictures Entertainment'], to: ['US'], reason: 'A company or exchange in the United States (Sony Pictures Entertainment is the US subsidiary).' },

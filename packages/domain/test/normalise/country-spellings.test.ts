@@ -16,7 +16,7 @@ describe('country normalisation', () => {
   it('uses the registry first, then the table, and says why a value is not a state', () => {
     expect(normaliseCountry('Iran (Islamic Republic of)')).toEqual({ input: 'Iran (Islamic Republic of)', outcome: 'state', code: 'IR', via: 'registry' });
     expect(normaliseCountry('CN')).toMatchObject({ outcome: 'state', code: 'CN', via: 'registry' });
-    expect(normaliseCountry('Moldova')).toMatchObject({ outcome: 'state', code: 'MD', via: 'alias', ruleId: 'country-alias-moldova' });
+    expect(normaliseCountry('Moldova')).toMatchObject({ outcome: 'state', code: 'MD', via: 'registry' });
     expect(normaliseCountry('Lebonon')).toMatchObject({ outcome: 'state', code: 'LB', via: 'misspelling' });
     expect(normaliseCountry('Wells Fargo')).toMatchObject({ outcome: 'state', code: 'US', via: 'located-in', ruleId: 'located-us-banks' });
     expect(normaliseCountry('NATO')).toMatchObject({ outcome: 'unmapped', via: 'not-a-state', ruleId: 'not-state-international-bodies' });
@@ -38,7 +38,7 @@ describe('country normalisation', () => {
 
   it('writes one readable note per value, saying "unmapped" and keeping the original', () => {
     expect(countryNote('sponsor', normaliseCountry('Iran (Islamic Republic of)'))).toBe("sponsor 'Iran (Islamic Republic of)' → IR");
-    expect(countryNote('victim', normaliseCountry('Gaza'))).toBe("victim 'Gaza' → PS (alias [country-alias-gaza])");
+    expect(countryNote('victim', normaliseCountry('Gaza'))).toBe("victim 'Gaza' → PS");
     expect(countryNote('victim', normaliseCountry('Europe'))).toBe("victim 'Europe' unmapped [not-state-regions]: A region, not a state; the source does not say which states.");
     expect(spellingNote('target', TARGET_CATEGORY_SPELLINGS.lookup('Private sector'))).toBe("target 'Private sector' → private-sector");
     expect(spellingNote('target', TARGET_CATEGORY_SPELLINGS.lookup('Pottery'))).toBe("target 'Pottery' unmapped: not in the target spelling table");
