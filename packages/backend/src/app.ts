@@ -1,6 +1,7 @@
 import type { Config } from './config/config.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { migrateToLatest, openSqlite, type Db } from './db/connection.js';
+import { ExportService } from './exports/export-service.js';
 import { ImportService } from './imports/import-service.js';
 import { defaultImporters } from './imports/registry.js';
 import { DatasetService } from './services/dataset-service.js';
@@ -20,6 +21,7 @@ export interface Pactwatch {
   readonly overrides: OverrideService;
   readonly trends: TrendService;
   readonly imports: ImportService;
+  readonly exports: ExportService;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     evaluation,
     trends: new TrendService(ctx, evaluation),
     imports: new ImportService(ctx, defaultImporters(), evaluation),
+    exports: new ExportService(ctx),
     query: new QueryService(ctx),
     overrides: new OverrideService(ctx),
     close: () => db.destroy(),

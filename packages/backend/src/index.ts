@@ -14,3 +14,4 @@ export * from './imports/import-service.js';
 export * from './imports/import-types.js';
 export { importedRecordId } from './imports/import-ids.js';
 export { defaultImporters } from './imports/registry.js';
+export * from './exports/export-service.js';

@@ -9,3 +9,4 @@ export * from './contracts/contracts.js';
 export * from './statistics/index.js';
 export * from './series/index.js';
 export * from './normalise/index.js';
+export * from './stix-export/index.js';

@@ -1,0 +1,12 @@
+export { sha1, utf8Bytes } from './sha1.js';
+export { PACTWATCH_STIX_NAMESPACE, stixId, uuidV5 } from './stix-ids.js';
+export type { ExternalReference, JsonObject, JsonValue, StixBundle, StixObject } from './stix-types.js';
+export { STIX_EPOCH, stixTimestamp, timesFromDates, type StixTimes } from './stix-time.js';
+export { PACTWATCH_EXTENSION_ID, PACTWATCH_IDENTITY_ID, PACTWATCH_SOURCE_NAME, rfc3986Url, sourceReference } from './stix-common.js';
+export { AGREEMENT_TYPE, COMMITMENT_TYPE, PACTWATCH_EXTENSION_VERSION, RELATION_PROPERTY, pactwatchExtensionDefinition, pactwatchIdentity } from './extension-definition.js';
+export { partyIds, countryObject, stateSponsorObjects, actorObjects, victimObjects } from './party-objects.js';
+export { agreementObjects, agreementStixId, commitmentStixId } from './agreement-objects.js';
+export { incidentObjects, incidentStixId } from './incident-objects.js';
+export { findingContent, findingObject, findingStixId, type StixFinding } from './finding-objects.js';
+export { toStixBundle, stixBundleJson, type StixExportInput } from './stix-bundle.js';
+export { readPactwatchStix, pactwatchExtensionOf, pactwatchIdOf, type PactwatchStixRecords, type StixReadProblem } from './stix-reader.js';
