@@ -93,19 +93,23 @@ export class ImportService {
     const prepared: PreparedUnit[] = [];
     const rejected: RejectedUnit[] = [...parsed.rejected];
     const provenanceBase = { origin: 'imported' as const, dataset: parsed.dataset, fileHash, file: basename(file), ...(parsed.version === undefined ? {} : { version: parsed.version }) };
-    const actorIds = new Set(parsed.units.flatMap((u) => u.records.filter((r) => r.kind === 'actor').map((r) => importedRecordId(parsed.dataset, r.recordId))));
+    const idOf = (recordId: string): string => (parsed.ids === 'native' ? recordId : importedRecordId(parsed.dataset, recordId));
+    const actorIds = new Set(parsed.units.flatMap((u) => u.records.filter((r) => r.kind === 'actor').map((r) => idOf(r.recordId))));
     const seen = new Set<string>();
     for (const unit of parsed.units) {
       const incidents: Array<{ value: Incident; hash: string }> = [];
       const actors: Array<{ value: Actor; hash: string }> = [];
       let failure: RejectedUnit | undefined;
       for (const record of unit.records) {
-        const id = importedRecordId(parsed.dataset, record.recordId);
+        const id = idOf(record.recordId);
         if (seen.has(`${record.kind}:${id}`)) {
           failure = { locator: unit.locator, sourceId: unit.sourceId, field: 'id', reason: `duplicate ${record.kind} "${record.recordId}" in this file (already read above)`, raw: unit.raw };
           break;
         }
-        const result = record.kind === 'incident' ? incidentSchema.safeParse({ ...record.value, id, provenance: { ...provenanceBase, recordId: record.recordId } }) : actorSchema.safeParse({ ...record.value, id });
+        const result =
+          record.kind === 'incident'
+            ? incidentSchema.safeParse({ ...record.value, id, provenance: record.provenance ?? { ...provenanceBase, recordId: record.recordId } })
+            : actorSchema.safeParse({ ...record.value, id });
         if (!result.success) {
           const issue = result.error.issues[0];
           const field = issue?.path.filter((p): p is string | number => typeof p !== 'symbol').join('.') ?? '';
@@ -119,8 +123,13 @@ export class ImportService {
             failure = { locator: unit.locator, sourceId: unit.sourceId, field: 'attributions.actor', reason: `actor "${unknownActor.actor ?? ''}" is not part of this import`, raw: unit.raw };
             break;
           }
-          // Provenance (file hash, version) is left out of the hash: a new file with the same record is "unchanged".
-          incidents.push({ value, hash: contentHash({ ...value, provenance: { origin: 'imported', dataset: parsed.dataset, recordId: record.recordId } }) });
+          // Derived ids: provenance (file hash, version) is left out of the hash, so a new file with
+          // the same record is "unchanged". Native ids: the record hashes as the dataset loader
+          // hashes it, so a record identical to a stored one is "unchanged" too.
+          incidents.push({
+            value,
+            hash: parsed.ids === 'native' ? contentHash(value) : contentHash({ ...value, provenance: { origin: 'imported', dataset: parsed.dataset, recordId: record.recordId } }),
+          });
         } else {
           const value = result.data as Actor;
           actors.push({ value, hash: contentHash(value) });
@@ -147,16 +156,26 @@ export class ImportService {
 
     const run = async (repos: ReturnType<typeof repositories>): Promise<Omit<ImportReport, 'evaluation'>> => {
       const [incidentHashes, actorHashes, rawHashes] = await Promise.all([repos.incidents.hashes(), repos.actors.hashes(), repos.sourceObjects.hashes(parsed.dataset)]);
-      const changedIncidentIds = prepared.flatMap((p) => p.incidents.filter((i) => { const h = incidentHashes.get(i.value.id)?.hash; return h !== undefined && h !== i.hash; }).map((i) => i.value.id));
+      // A native id may name a curated record: an import never overwrites curated data.
+      const curatedConflict = (unit: PreparedUnit): string | undefined => {
+        for (const i of unit.incidents) { const h = incidentHashes.get(i.value.id); if (h?.origin === 'dataset' && h.hash !== i.hash) return `incident "${i.value.id}" is curated in ${h.sourceFile ?? 'the dataset folder'}; change it there`; }
+        for (const a of unit.actors) { const h = actorHashes.get(a.value.id); if (h?.origin === 'dataset' && h.hash !== a.hash) return `actor "${a.value.id}" is curated in ${h.sourceFile ?? 'the dataset folder'}; change it there`; }
+        return undefined;
+      };
+      const conflicts = prepared.flatMap((p) => { const reason = curatedConflict(p); return reason === undefined ? [] : [{ locator: p.unit.locator, sourceId: p.unit.sourceId, field: 'id', reason, raw: p.unit.raw }]; });
+      const conflicting = new Set(conflicts.map((c) => c.sourceId));
+      const accepted = prepared.filter((p) => !conflicting.has(p.unit.sourceId));
+      const rejectedAll = [...rejected, ...conflicts];
+      const changedIncidentIds = accepted.flatMap((p) => p.incidents.filter((i) => { const h = incidentHashes.get(i.value.id)?.hash; return h !== undefined && h !== i.hash; }).map((i) => i.value.id));
       const previous = new Map((await repos.incidents.list({ ids: changedIncidentIds })).map((i) => [i.id, i] as const));
-      const changedActorIds = new Set(prepared.flatMap((p) => p.actors.filter((a) => { const h = actorHashes.get(a.value.id)?.hash; return h !== undefined && h !== a.hash; }).map((a) => a.value.id)));
+      const changedActorIds = new Set(accepted.flatMap((p) => p.actors.filter((a) => { const h = actorHashes.get(a.value.id)?.hash; return h !== undefined && h !== a.hash; }).map((a) => a.value.id)));
       const previousActors = new Map(changedActorIds.size === 0 ? [] : (await repos.actors.listAll()).filter((a) => changedActorIds.has(a.id)).map((a) => [a.id, a] as const));
       const counts = { stored: 0, updated: 0, unchanged: 0 };
       const changes: ImportChange[] = [];
       const toSaveIncidents: Incident[] = [];
       const toSaveActors: Actor[] = [];
       const toSaveRaw: Array<{ dataset: string; objectId: string; objectType: string; raw: string; hash: string }> = [];
-      for (const p of prepared) {
+      for (const p of accepted) {
         const records = [
           ...p.actors.map((a) => { const h = actorHashes.get(a.value.id)?.hash; const status = h === undefined ? ('new' as const) : h === a.hash ? ('unchanged' as const) : ('changed' as const); return { id: a.value.id, kind: 'actor' as const, status, fields: status === 'changed' ? changedFields(previousActors.get(a.value.id), a.value) : [] }; }),
           ...p.incidents.map((i) => { const h = incidentHashes.get(i.value.id)?.hash; const status = h === undefined ? ('new' as const) : h === i.hash ? ('unchanged' as const) : ('changed' as const); return { id: i.value.id, kind: 'incident' as const, status, fields: status === 'changed' ? changedFields(previous.get(i.value.id), i.value) : [] }; }),
@@ -172,16 +191,16 @@ export class ImportService {
         if (rawStatus !== 'unchanged') toSaveRaw.push({ dataset: parsed.dataset, objectId: p.unit.sourceId, objectType: p.unit.sourceType, raw: p.unit.raw, hash: p.rawHash });
       }
       let batchId: number | null = null;
-      const read = prepared.length + rejected.length;
+      const read = accepted.length + rejectedAll.length;
       if (!dryRun) {
         const startedAt = this.ctx.now().toISOString();
         batchId = await repos.batches.start('import', `${request.format}:${request.file}`, startedAt);
         for (const actor of toSaveActors) await repos.actors.save(actor, { origin: 'import', sourceFile: request.file, hash: contentHash(actor) });
-        const incidentHashById = new Map(prepared.flatMap((p) => p.incidents.map((i) => [i.value.id, i.hash] as const)));
+        const incidentHashById = new Map(accepted.flatMap((p) => p.incidents.map((i) => [i.value.id, i.hash] as const)));
         await repos.incidents.saveMany(toSaveIncidents.map((incident) => ({ incident, meta: { origin: 'import', sourceFile: request.file, hash: incidentHashById.get(incident.id) ?? contentHash(incident) } })));
         await repos.sourceObjects.saveMany(toSaveRaw, batchId);
-        await repos.batches.quarantine(batchId, rejected.map((r) => ({ sourceFile: request.file, locator: r.locator + (r.field === undefined ? '' : ` field ${r.field}`), recordKind: `${request.format} unit`, recordId: r.sourceId ?? null, reason: r.reason, raw: r.raw })), startedAt);
-        await repos.batches.finish(batchId, { read, ...counts, removed: 0, quarantined: rejected.length }, rejected.length > 0 ? 'finished-with-quarantine' : 'finished', this.ctx.now().toISOString());
+        await repos.batches.quarantine(batchId, rejectedAll.map((r) => ({ sourceFile: request.file, locator: r.locator + (r.field === undefined ? '' : ` field ${r.field}`), recordKind: `${request.format} unit`, recordId: r.sourceId ?? null, reason: r.reason, raw: r.raw })), startedAt);
+        await repos.batches.finish(batchId, { read, ...counts, removed: 0, quarantined: rejectedAll.length }, rejectedAll.length > 0 ? 'finished-with-quarantine' : 'finished', this.ctx.now().toISOString());
       }
       return {
         batchId,
@@ -193,12 +212,12 @@ export class ImportService {
         dryRun,
         read,
         ...counts,
-        quarantined: rejected.length,
-        records: { incidents: prepared.reduce((n, p) => n + p.incidents.length, 0), actors: prepared.reduce((n, p) => n + p.actors.length, 0) },
+        quarantined: rejectedAll.length,
+        records: { incidents: accepted.reduce((n, p) => n + p.incidents.length, 0), actors: accepted.reduce((n, p) => n + p.actors.length, 0) },
         changes,
-        problems: rejected.map((r) => ({ file: request.file, path: r.locator + (r.field === undefined ? '' : ` ${r.field}`), reason: r.reason })),
+        problems: rejectedAll.map((r) => ({ file: request.file, path: r.locator + (r.field === undefined ? '' : ` ${r.field}`), reason: r.reason })),
         warnings: parsed.warnings,
-        notes: prepared.flatMap((p) => (p.unit.notes === undefined || p.unit.notes.length === 0 ? [] : [{ sourceId: p.unit.sourceId, notes: p.unit.notes }])),
+        notes: accepted.flatMap((p) => (p.unit.notes === undefined || p.unit.notes.length === 0 ? [] : [{ sourceId: p.unit.sourceId, notes: p.unit.notes }])),
       };
     };
     const report = dryRun ? await run(repositories(this.ctx)) : await inTransaction(this.ctx, run);

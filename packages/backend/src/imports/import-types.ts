@@ -1,11 +1,17 @@
-import type { Actor, Incident } from '@pactwatch/domain';
+import type { Actor, Incident, Provenance } from '@pactwatch/domain';
 
 /** An incident as an importer maps it: the framework assigns the id and the provenance. */
 export type ImportedIncident = Omit<Incident, 'id' | 'provenance'>;
 export type ImportedActor = Omit<Actor, 'id'>;
 
 export type MappedRecord =
-  | { readonly kind: 'incident'; readonly recordId: string; readonly value: ImportedIncident }
+  | {
+      readonly kind: 'incident';
+      readonly recordId: string;
+      readonly value: ImportedIncident;
+      /** Native files carry the record's own provenance; other formats leave it to the framework. */
+      readonly provenance?: Provenance;
+    }
   | { readonly kind: 'actor'; readonly recordId: string; readonly value: ImportedActor };
 
 /**
@@ -40,6 +46,12 @@ export interface ParsedImport {
   /** Source dataset name: records are identified by (dataset, record id) across versions. */
   readonly dataset: string;
   readonly version?: string;
+  /**
+   * 'derived' (default): record ids are made from the dataset and the source id, so external
+   * datasets never collide with each other or with curated records. 'native': the source ids are
+   * pactwatch ids already (the native JSON format) and are kept, for lossless round trips.
+   */
+  readonly ids?: 'derived' | 'native';
   readonly units: readonly ImportUnit[];
   readonly rejected: readonly RejectedUnit[];
   /** File-level remarks (sheet used, columns ignored, encoding). */

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importedRecordId, type NativeDataset } from '@pactwatch/backend';
-import type { Actor, Incident } from '@pactwatch/domain';
+import type { NativeDataset } from '@pactwatch/backend';
 import { describe, expect, it } from 'vitest';
 import { workspace } from '../helpers.js';
 import { exportWorkspace } from './export-fixture.js';
@@ -37,33 +35,25 @@ describe('native JSON import (pactwatch import --format json)', () => {
     expect(again).toMatchObject({ read: 8, stored: 0, updated: 0, unchanged: 8, quarantined: 0 });
   });
 
-  it('keeps every field of incidents and actors through export → import → export, except what the framework derives (ids, provenance)', async () => {
-    const { file, text, native, target } = await exportedFile();
-    await target.imports.import({ file, format: 'json' });
-    const again = JSON.parse((await target.exports.export({ format: 'json' })).text) as NativeDataset;
-    const fileHash = createHash('sha256').update(text).digest('hex');
-    const id = (recordId: string): string => importedRecordId('pactwatch-json', recordId);
-    const expectedIncidents: Incident[] = native.incidents.map((i) => ({
-      ...i,
-      id: id(i.id),
-      attributions: i.attributions.map((a) => (a.actor === undefined ? a : { ...a, actor: id(a.actor) })),
-      provenance: { origin: 'imported', dataset: 'pactwatch-json', recordId: i.id, fileHash, file: 'dataset.json' },
-    }));
-    const expectedActors: Actor[] = native.actors.map((a) => ({ ...a, id: id(a.id) }));
-    expect(byId(again.incidents)).toEqual(byId(expectedIncidents));
-    expect(byId(again.actors)).toEqual(byId(expectedActors));
-    expect(again.incidents.find((i) => i.id === 'pactwatch-json-tricky')?.attributions[0]?.actor).toBe('pactwatch-json-apt3');
-  });
-
-  // Fails today, by design of the import framework: it names every imported record
-  // importedRecordId(dataset, recordId) and replaces its provenance. docs/EXPORT.md says what
-  // import-service.ts needs for a lossless round trip; turn this into it() once it has it.
-  it.fails('is a fixed point for incidents and actors: export → import into an empty store → export gives the same records', async () => {
+  it('is a fixed point for incidents and actors: export → import into an empty store → export gives the same records, ids and provenance', async () => {
     const { file, native, target } = await exportedFile();
     await target.imports.import({ file, format: 'json' });
     const again = JSON.parse((await target.exports.export({ format: 'json' })).text) as NativeDataset;
     expect(byId(again.incidents)).toEqual(byId(native.incidents));
     expect(byId(again.actors)).toEqual(byId(native.actors));
+    expect(again.incidents.find((i) => i.id === 'tricky')?.attributions[0]?.actor).toBe('apt3');
+  });
+
+  it('never overwrites a curated record that has the same id', async () => {
+    const { native } = await exportedFile();
+    const { app } = await exportWorkspace();
+    const first = native.incidents[0];
+    if (first === undefined) throw new Error('fixture has no incidents');
+    const changed = writeJson({ ...native, incidents: [{ ...first, title: 'Changed elsewhere' }] });
+    const report = await app.imports.import({ file: changed, format: 'json' });
+    expect(report.quarantined).toBeGreaterThanOrEqual(1);
+    expect(report.problems.map((p) => p.reason).join('\n')).toContain(`incident "${first.id}" is curated in`);
+    expect((await app.query.incident(first.id)).title).toBe(first.title);
   });
 
   it('quarantines bad records with where and why, and imports the rest', async () => {

@@ -1,6 +1,5 @@
 import { actorSchema, agreementSchema, contextEventSchema, groupSchema, incidentSchema, PactwatchError } from '@pactwatch/domain';
 import { NATIVE_FORMAT, NATIVE_VERSION } from '../../exports/native-dataset.js';
-import { importedRecordId } from '../import-ids.js';
 import type { ImportUnit, Importer, ParsedImport, RejectedUnit } from '../import-types.js';
 
 /** Dataset name of native files: record ids are kept as the records' own ids within it. */
@@ -69,7 +68,6 @@ export function parseNativeDataset(bytes: Buffer, path: string): ParsedImport {
   const warnings = Object.keys(document)
     .filter((k) => k !== 'format' && k !== 'version' && !(LISTS as readonly string[]).includes(k))
     .map((k) => `ignored the unknown top-level key "${k}"`);
-  const actorIds = new Set(listOf(document, 'actors').flatMap((a) => (isObject(a) && typeof a['id'] === 'string' ? [a['id']] : [])));
   const seen = new Set<string>();
 
   for (const key of LISTS) {
@@ -96,12 +94,9 @@ export function parseNativeDataset(bytes: Buffer, path: string): ParsedImport {
       } else if (key === 'incidents') {
         const parsed = incidentSchema.safeParse(element);
         if (!parsed.success) return schemaReject(parsed.error);
+        // Native ids and provenance are kept as they are: the file is pactwatch's own.
         const { id: recordId, provenance, ...value } = parsed.data;
-        // The framework names imported actors by dataset and record id; references must follow.
-        const attributions = value.attributions.map((a) => (a.actor !== undefined && actorIds.has(a.actor) ? { ...a, actor: importedRecordId(NATIVE_DATASET, a.actor) } : a));
-        // The framework records the import as the provenance; the original stays in the raw unit.
-        const notes = [`provenance "${provenance.origin}" replaced by the import's; the original is kept in the raw source object`];
-        units.push({ locator, sourceId, sourceType: kind, raw, records: [{ kind: 'incident', recordId, value: { ...value, attributions } }], notes });
+        units.push({ locator, sourceId, sourceType: kind, raw, records: [{ kind: 'incident', recordId, value, provenance }] });
       } else {
         const parsed = RAW_ONLY[key].safeParse(element);
         if (!parsed.success) return schemaReject(parsed.error);
@@ -118,7 +113,7 @@ export function parseNativeDataset(bytes: Buffer, path: string): ParsedImport {
   if (rawOnly.length > 0) {
     warnings.push(`${rawOnly.join(', ')} kept as raw source objects only (dataset ${NATIVE_DATASET}), not loaded: curated records are changed in the dataset folder (data/agreements, data/groups, data/context-events) and loaded with \`pactwatch load\``);
   }
-  return { dataset: NATIVE_DATASET, units, rejected, warnings };
+  return { dataset: NATIVE_DATASET, ids: 'native', units, rejected, warnings };
 }
 
 export const jsonImporter: Importer = {
