@@ -29,4 +29,4 @@ export const ACTIVITY_TYPE_RULES: readonly SpellingRule<ActivityType>[] = [
   { id: 'activity-ideology', spellings: ['Ideology'], to: [], reason: 'A motive, not an activity.' },
 ];
 
-export const ACTIVITY_TYPE_SPELLINGS = spellingTable('activity-type spellings', ACTIVITY_TYPE_RULES);
+export const ACTIVITY_TYPE_SPELLINGS = spellingTable<ActivityType>('activity-type spellings', ACTIVITY_TYPE_RULES);

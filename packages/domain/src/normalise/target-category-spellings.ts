@@ -46,4 +46,4 @@ export const TARGET_CATEGORY_RULES: readonly SpellingRule<TargetCategory>[] = [
   },
 ];
 
-export const TARGET_CATEGORY_SPELLINGS = spellingTable('target-category spellings', TARGET_CATEGORY_RULES);
+export const TARGET_CATEGORY_SPELLINGS = spellingTable<TargetCategory>('target-category spellings', TARGET_CATEGORY_RULES);
