@@ -10,3 +10,4 @@ export * from './statistics/index.js';
 export * from './series/index.js';
 export * from './normalise/index.js';
 export * from './stix-export/index.js';
+export * from './stix-import/index.js';
