@@ -41,7 +41,7 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     dataset: new DatasetService(ctx),
     evaluation,
     trends: new TrendService(ctx, evaluation),
-    imports: new ImportService(ctx, defaultImporters(), evaluation),
+    imports: new ImportService(ctx, defaultImporters(config), evaluation),
     exports: new ExportService(ctx),
     query: new QueryService(ctx),
     overrides: new OverrideService(ctx),

@@ -14,4 +14,6 @@ export * from './imports/import-service.js';
 export * from './imports/import-types.js';
 export { importedRecordId } from './imports/import-ids.js';
 export { defaultImporters } from './imports/registry.js';
+export { createStixImporter } from './imports/stix/stix-importer.js';
+export { csvImporter, xlsxImporter } from './imports/tabular/tabular-importer.js';
 export * from './exports/export-service.js';

@@ -13,6 +13,8 @@ export interface Config {
   /** Minimum attribution confidence for a breach verdict. */
   readonly confidenceThreshold: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of the OASIS STIX 2.1 JSON Schemas (PACTWATCH_STIX_SCHEMAS); unset: the default beside the repository. */
+  readonly stixSchemasDir: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -56,6 +58,16 @@ function readLogLevel(env: NodeJS.ProcessEnv): Config['logLevel'] {
   return level;
 }
 
+function readStixSchemas(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env['PACTWATCH_STIX_SCHEMAS'];
+  if (raw === undefined || raw === '') return undefined;
+  const dir = resolve(raw);
+  if (!existsSync(join(dir, 'common', 'core.json'))) {
+    throw new PactwatchError('CONFIG_INVALID', `PACTWATCH_STIX_SCHEMAS must be the OASIS schemas folder (with common/core.json), got "${raw}"`);
+  }
+  return dir;
+}
+
 /** Command-line values win over environment variables, which win over defaults. */
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const threshold = overrides.confidenceThreshold ?? readThreshold(env) ?? 70;
@@ -69,5 +81,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     dataDir: resolve(overrides.dataDir ?? (envData === undefined || envData === '' ? defaultDataDir() : envData)),
     confidenceThreshold: threshold,
     logLevel: readLogLevel(env),
+    stixSchemasDir: readStixSchemas(env),
   };
 }

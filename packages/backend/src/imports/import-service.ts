@@ -139,7 +139,8 @@ export class ImportService {
       else {
         // Ids count as taken only once their unit is accepted, so a bad row does not block a good one.
         for (const record of [...incidents.map((i) => `incident:${i.value.id}`), ...actors.map((a) => `actor:${a.value.id}`)]) seen.add(record);
-        prepared.push({ unit, incidents, actors, rawHash: contentHash(unit.raw) });
+        // The raw text is hashed as it is: it is already the unit's exact serialisation.
+        prepared.push({ unit, incidents, actors, rawHash: createHash('sha256').update(unit.raw).digest('hex') });
       }
     }
     return { prepared, rejected };
