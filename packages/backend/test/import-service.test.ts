@@ -80,6 +80,15 @@ describe('import framework (SQLite)', () => {
     expect(again).toMatchObject({ read: 3, stored: 0, updated: 0, unchanged: 2, quarantined: 1 });
   });
 
+  it('reports progress through every phase, ending with done', async () => {
+    const { service, file } = await setup();
+    const events: Array<{ phase: string; done: number; total: number }> = [];
+    await service.import({ file: file('p.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02' }), row({ id: '2', sponsor: 'CN', victim: 'US', start: '2016-03' })]), format: 'lines' }, (e) => events.push(e));
+    expect(events.map((e) => e.phase)).toEqual(['reading', 'validating', 'writing', 'writing', 'writing', 'evaluating', 'done']);
+    expect(events.find((e) => e.phase === 'validating')?.total).toBe(2);
+    expect(events.filter((e) => e.phase === 'writing').at(-1)).toEqual({ phase: 'writing', done: 4, total: 4 });
+  });
+
   it('updates records by (dataset, record id) and reports which fields changed', async () => {
     const { app, service, file } = await setup();
     await service.import({ file: file('v1.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02' })]), format: 'lines' });

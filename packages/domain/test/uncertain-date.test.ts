@@ -46,4 +46,15 @@ describe('uncertain dates (EDTF)', () => {
     expect(describeUncertainDate(parseUncertainDate('2015-09-25'))).toBe('25 Sep 2015');
     expect(describeUncertainDate(parseUncertainDate('2015~'))).toBe('about 2015');
   });
+
+  it('reads plain ISO forms exactly as the edtf package does', async () => {
+    const { default: edtf } = await import('edtf');
+    for (const text of ['2015', '2016-02', '2016-02-29', '2015-12-31', '1999~', '2015-09?', '2015-09-25%', '2000-01-01']) {
+      const ours = parseUncertainDate(text);
+      const theirs = edtf(text);
+      expect([ours.earliest, ours.latest], text).toEqual([theirs.min, theirs.max]);
+    }
+    expect(() => parseUncertainDate('2015-02-30')).toThrow(/not a valid EDTF/);
+    expect(() => parseUncertainDate('2015-00')).toThrow(/not a valid EDTF/);
+  });
 });

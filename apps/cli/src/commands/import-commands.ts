@@ -2,6 +2,7 @@ import { PactwatchError } from '@pactwatch/domain';
 import type { Command } from 'commander';
 import { json } from '../presenters/output.js';
 import { importReportText, quarantineCsv, quarantineText } from '../presenters/import-presenter.js';
+import { progressBar } from '../presenters/progress.js';
 import { choice, withPactwatch } from '../runtime.js';
 
 export function registerImportCommands(program: Command): void {
@@ -16,7 +17,10 @@ export function registerImportCommands(program: Command): void {
     .addHelpText('after', '\nExamples:\n  pactwatch import enterprise-attack.json --format stix\n  pactwatch import DCID_2.0.xlsx --format xlsx --mapping dcid --dry-run --json\n  pactwatch import my-export.csv --format csv --mapping ./my-mapping.yaml')
     .action(async (file: string, options: { format: string; mapping?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       await withPactwatch(command, async (app, output) => {
-        const report = await app.imports.import({ file, format: options.format, ...(options.mapping === undefined ? {} : { mapping: options.mapping }), dryRun: options.dryRun === true });
+        const report = await app.imports.import(
+          { file, format: options.format, ...(options.mapping === undefined ? {} : { mapping: options.mapping }), dryRun: options.dryRun === true },
+          progressBar(`import ${file}`, options.json !== true),
+        );
         output.out(options.json === true ? json(report) : importReportText(report, output.colors));
         if (report.quarantined > 0 && options.json !== true) output.err(`pactwatch: ${report.quarantined} record(s) kept in quarantine; see \`pactwatch quarantine list\``);
       });

@@ -17,6 +17,15 @@ export interface ImportRequest {
 
 export type UnitStatus = 'stored' | 'updated' | 'unchanged';
 
+/** Where a long import is, for progress bars (the CLI draws them on stderr). */
+export interface ImportProgress {
+  readonly phase: 'reading' | 'validating' | 'writing' | 'evaluating' | 'done';
+  readonly done: number;
+  readonly total: number;
+}
+
+const WRITE_STEP = 2_000;
+
 export interface ImportChange {
   readonly sourceId: string;
   readonly records: ReadonlyArray<{ readonly id: string; readonly kind: 'incident' | 'actor'; readonly status: 'new' | 'changed' | 'unchanged'; readonly fields: readonly string[] }>;
@@ -146,12 +155,14 @@ export class ImportService {
     return { prepared, rejected };
   }
 
-  async import(request: ImportRequest): Promise<ImportReport> {
+  async import(request: ImportRequest, onProgress: (progress: ImportProgress) => void = () => undefined): Promise<ImportReport> {
     const importer = this.importers.get(request.format);
     if (importer === undefined) throw new PactwatchError('USAGE', `--format must be one of ${this.formats().join(', ')}, got "${request.format}"`);
     const bytes = this.readFile(request.file);
+    onProgress({ phase: 'reading', done: 0, total: bytes.length });
     const fileHash = createHash('sha256').update(bytes).digest('hex');
     const parsed = await importer.parse({ path: request.file, bytes, fileHash, ...(request.mapping === undefined ? {} : { mapping: request.mapping }) });
+    onProgress({ phase: 'validating', done: 0, total: parsed.units.length + parsed.rejected.length });
     const { prepared, rejected } = this.prepare(parsed, fileHash, request.file);
     const dryRun = request.dryRun === true;
 
@@ -198,8 +209,17 @@ export class ImportService {
         batchId = await repos.batches.start('import', `${request.format}:${request.file}`, startedAt);
         for (const actor of toSaveActors) await repos.actors.save(actor, { origin: 'import', sourceFile: request.file, hash: contentHash(actor) });
         const incidentHashById = new Map(accepted.flatMap((p) => p.incidents.map((i) => [i.value.id, i.hash] as const)));
-        await repos.incidents.saveMany(toSaveIncidents.map((incident) => ({ incident, meta: { origin: 'import', sourceFile: request.file, hash: incidentHashById.get(incident.id) ?? contentHash(incident) } })));
-        await repos.sourceObjects.saveMany(toSaveRaw, batchId);
+        const total = toSaveIncidents.length + toSaveRaw.length;
+        onProgress({ phase: 'writing', done: 0, total });
+        for (let start = 0; start < toSaveIncidents.length; start += WRITE_STEP) {
+          const part = toSaveIncidents.slice(start, start + WRITE_STEP);
+          await repos.incidents.saveMany(part.map((incident) => ({ incident, meta: { origin: 'import', sourceFile: request.file, hash: incidentHashById.get(incident.id) ?? contentHash(incident) } })));
+          onProgress({ phase: 'writing', done: start + part.length, total });
+        }
+        for (let start = 0; start < toSaveRaw.length; start += WRITE_STEP) {
+          await repos.sourceObjects.saveMany(toSaveRaw.slice(start, start + WRITE_STEP), batchId);
+          onProgress({ phase: 'writing', done: toSaveIncidents.length + Math.min(toSaveRaw.length, start + WRITE_STEP), total });
+        }
         await repos.batches.quarantine(batchId, rejectedAll.map((r) => ({ sourceFile: request.file, locator: r.locator + (r.field === undefined ? '' : ` field ${r.field}`), recordKind: `${request.format} unit`, recordId: r.sourceId ?? null, reason: r.reason, raw: r.raw })), startedAt);
         await repos.batches.finish(batchId, { read, ...counts, removed: 0, quarantined: rejectedAll.length }, rejectedAll.length > 0 ? 'finished-with-quarantine' : 'finished', this.ctx.now().toISOString());
       }
@@ -223,7 +243,9 @@ export class ImportService {
     };
     const report = dryRun ? await run(repositories(this.ctx)) : await inTransaction(this.ctx, run);
     if (report.read !== report.stored + report.updated + report.unchanged + report.quarantined) throw new Error(`import counts do not reconcile: ${JSON.stringify(report)}`);
+    if (!dryRun && report.stored + report.updated > 0) onProgress({ phase: 'evaluating', done: 0, total: 0 });
     const evaluation = !dryRun && report.stored + report.updated > 0 ? await this.evaluation.evaluate() : null;
+    onProgress({ phase: 'done', done: report.read, total: report.read });
     this.ctx.logger.info({ import: { ...report, changes: report.changes.length, problems: report.problems.length } }, 'import finished');
     return { ...report, evaluation };
   }

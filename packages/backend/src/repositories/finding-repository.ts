@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { FindingTable } from '../db/schema/finding.js';
 import { readJson, writeJson } from '../util/json-column.js';
+import { bulkInsert } from './bulk-insert.js';
 import { chunk } from './record-meta.js';
 
 export interface FindingFilter {
@@ -43,22 +44,24 @@ function findingRow(finding: Finding): FindingTable {
   };
 }
 
+const FINDING_COLUMNS = ['commitment_id', 'incident_id', 'agreement_id', 'verdict', 'rule', 'summary', 'sponsor', 'victim', 'attribution_index', 'checks', 'alternatives'] as const;
+
 /** All SQL on computed findings and analysts' overrides. */
 export class FindingRepository {
   constructor(private readonly db: Db) {}
-
-  async replaceAll(findings: readonly Finding[]): Promise<void> {
-    await this.db.deleteFrom('finding').execute();
-    await this.insert(findings);
-  }
 
   async replaceForIncidents(incidentIds: readonly string[], findings: readonly Finding[]): Promise<void> {
     for (const part of chunk(incidentIds, 500)) await this.db.deleteFrom('finding').where('incident_id', 'in', part).execute();
     await this.insert(findings);
   }
 
-  private async insert(findings: readonly Finding[]): Promise<void> {
-    for (const part of chunk(findings, 400)) await this.db.insertInto('finding').values(part.map(findingRow)).execute();
+  async deleteAll(): Promise<void> {
+    await this.db.deleteFrom('finding').execute();
+  }
+
+  async insert(findings: readonly Finding[]): Promise<void> {
+    const rows = findings.map(findingRow);
+    await bulkInsert(this.db, 'finding', FINDING_COLUMNS, rows.map((r) => FINDING_COLUMNS.map((c) => r[c])));
   }
 
   async list(filter: FindingFilter = {}): Promise<Finding[]> {

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import type { AttributionTable, IncidentTable, VictimTable } from '../db/schema/incident.js';
 import { readJson, writeJson } from '../util/json-column.js';
 import { groupBy } from './agreement-repository.js';
+import { bulkInsert } from './bulk-insert.js';
 import { chunk, type RecordMeta, type StoredHash } from './record-meta.js';
 
 export interface IncidentFilter {
@@ -76,6 +77,11 @@ function incidentRow(incident: Incident, meta: RecordMeta): IncidentTable {
   };
 }
 
+const INCIDENT_COLUMNS = [
+  'id', 'title', 'summary', 'period_start', 'period_end', 'start_earliest', 'end_latest', 'disclosed', 'activities', 'means',
+  'sources', 'provenance', 'disputes', 'origin', 'source_file', 'content_hash', 'evaluated_hash',
+] as const;
+
 /** All SQL on incidents, their attributions and victims. */
 export class IncidentRepository {
   constructor(private readonly db: Db) {}
@@ -94,35 +100,14 @@ export class IncidentRepository {
     for (const ids of chunk(items.map((i) => i.incident.id), 500)) {
       await this.db.deleteFrom('incident').where('id', 'in', ids).execute();
     }
-    for (const part of chunk(items, 200)) {
-      await this.db.insertInto('incident').values(part.map((i) => incidentRow(i.incident, i.meta))).execute();
-    }
+    const incidentRows = items.map((i) => incidentRow(i.incident, i.meta));
+    await bulkInsert(this.db, 'incident', INCIDENT_COLUMNS, incidentRows.map((r) => INCIDENT_COLUMNS.map((c) => r[c])));
     const attributions = items.flatMap(({ incident }) =>
-      incident.attributions.map((a, position) => ({
-        incident_id: incident.id,
-        position,
-        sponsor: a.sponsor,
-        actor_id: a.actor ?? null,
-        actor_name: a.actorName ?? null,
-        relation: a.relation,
-        confidence: a.confidence,
-        basis: a.basis,
-        attributed_by: a.attributedBy,
-        sources: writeJson(a.sources),
-      })),
+      incident.attributions.map((a, position) => [incident.id, position, a.sponsor, a.actor ?? null, a.actorName ?? null, a.relation, a.confidence, a.basis, a.attributedBy, writeJson(a.sources)]),
     );
-    for (const part of chunk(attributions, 500)) await this.db.insertInto('attribution').values(part).execute();
-    const victims = items.flatMap(({ incident }) =>
-      incident.victims.map((v, position) => ({
-        incident_id: incident.id,
-        position,
-        state: v.state,
-        category: v.category ?? null,
-        sector: v.sector ?? null,
-        entity: v.entity ?? null,
-      })),
-    );
-    for (const part of chunk(victims, 500)) await this.db.insertInto('victim').values(part).execute();
+    await bulkInsert(this.db, 'attribution', ['incident_id', 'position', 'sponsor', 'actor_id', 'actor_name', 'relation', 'confidence', 'basis', 'attributed_by', 'sources'], attributions);
+    const victims = items.flatMap(({ incident }) => incident.victims.map((v, position) => [incident.id, position, v.state, v.category ?? null, v.sector ?? null, v.entity ?? null]));
+    await bulkInsert(this.db, 'victim', ['incident_id', 'position', 'state', 'category', 'sector', 'entity'], victims);
   }
 
   async delete(id: string): Promise<void> {
@@ -163,6 +148,13 @@ export class IncidentRepository {
     return this.hydrate(rows);
   }
 
+  /** Incidents in id order after `afterId`, `limit` at a time: for streaming the whole store. */
+  async page(afterId: string | undefined, limit: number): Promise<Incident[]> {
+    let query = this.db.selectFrom('incident').selectAll();
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    return this.hydrate(await query.orderBy('id').limit(limit).execute());
+  }
+
   async get(id: string): Promise<Incident | undefined> {
     const [incident] = await this.list({ ids: [id] });
     return incident;
@@ -188,7 +180,7 @@ export class IncidentRepository {
     const rows = await this.db
       .selectFrom('incident')
       .select('id')
-      .where((eb) => eb.or([eb('evaluated_hash', 'is', null), eb('evaluated_hash', '!=', eb.ref('content_hash'))]))
+      .where((eb) => eb.or([eb('evaluated_hash', 'is', null), eb('evaluated_hash', '<>', eb.ref('content_hash'))]))
       .execute();
     return rows.map((r) => r.id);
   }

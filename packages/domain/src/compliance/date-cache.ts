@@ -21,6 +21,14 @@ export function spanText(from: UncertainDate, to: UncertainDate): string {
   return from.edtf === to.edtf ? from.edtf : `${from.edtf} to ${to.edtf}`;
 }
 
+const dayCache = new Map<number, string>();
+
+/** ISO day of an instant, memoised: reasons name the same few dates over and over. */
 export function day(instant: number): string {
-  return toIsoDay(instant);
+  const hit = dayCache.get(instant);
+  if (hit !== undefined) return hit;
+  const text = toIsoDay(instant);
+  if (dayCache.size >= CACHE_LIMIT) dayCache.clear();
+  dayCache.set(instant, text);
+  return text;
 }

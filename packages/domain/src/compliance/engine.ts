@@ -2,8 +2,8 @@ import type { Agreement } from '../model/agreement.js';
 import type { Group } from '../model/context-records.js';
 import type { Incident } from '../model/incident.js';
 import { checkParties } from './party-check.js';
-import { prepareCommitment, prepareGroup, prepareIncident, possibleSponsors, type PreparedCommitment, type PreparedGroup } from './prepared.js';
-import { decideVerdict, VERDICT_RANK } from './rules.js';
+import { prepareCommitment, prepareGroup, prepareIncident, possibleSponsors, possibleVictims, type PreparedCommitment, type PreparedGroup } from './prepared.js';
+import { decideVerdictRule, summariseVerdict, VERDICT_RANK } from './rules.js';
 import { checkActivity, checkActor, checkConfidence, checkMeans, checkTarget } from './scope-checks.js';
 import { checkTiming } from './timing-check.js';
 import { DEFAULT_EVALUATION_OPTIONS, type Check, type EvaluationOptions, type Finding, type Verdict } from './types.js';
@@ -24,7 +24,6 @@ export interface ComplianceEngine {
 interface Candidate {
   readonly verdict: Verdict;
   readonly rule: string;
-  readonly summary: string;
   readonly checks: readonly Check[];
   readonly sponsor: string;
   readonly victim: string;
@@ -32,26 +31,49 @@ interface Candidate {
   readonly confidence: number;
 }
 
-function evaluatePair(prepared: PreparedCommitment, incident: Incident, window: ReturnType<typeof prepareIncident>['window'], attributionIndex: number, victim: string, threshold: number): Candidate | undefined {
+/** Checks that depend only on the commitment and the incident, computed once per pair of them. */
+interface CommitmentChecks {
+  readonly timing: ReturnType<typeof checkTiming>;
+  readonly activity: Check;
+  readonly means: Check;
+  readonly targets: Map<string, Check>;
+}
+
+/** Checks that depend only on the attribution (and the commitment's actor standard), per incident. */
+interface AttributionChecks {
+  readonly actor: Map<string, Check>;
+  readonly confidence: Check;
+}
+
+function evaluatePair(
+  prepared: PreparedCommitment,
+  shared: CommitmentChecks,
+  incident: Incident,
+  attributionIndex: number,
+  attributionChecks: AttributionChecks,
+  victim: string,
+): Candidate | undefined {
   const scope = prepared.commitment.scope;
   const attribution = incident.attributions[attributionIndex];
   if (scope === undefined || attribution === undefined) return undefined;
-  const timing = checkTiming(prepared, window);
+  const { timing } = shared;
   const parties = checkParties(prepared, attribution.sponsor, victim, timing.judgedFrom, timing.judgedTo);
   // A pair the agreement does not bind at all is not a finding: it is not this agreement's business.
   if (parties.value === 'false') return undefined;
+  let target = shared.targets.get(victim);
+  if (target === undefined) {
+    target = checkTarget(scope, incident, victim);
+    shared.targets.set(victim, target);
+  }
   // Every check is evaluated even when an earlier one already decides, so the trace is complete.
-  const checks: Check[] = [
-    timing.check,
-    parties,
-    checkActivity(scope, incident),
-    checkTarget(scope, incident, victim),
-    checkMeans(scope, incident),
-    checkActor(scope, attribution),
-    checkConfidence(attribution, threshold),
-  ];
-  const decided = decideVerdict(checks);
-  return { ...decided, checks, sponsor: attribution.sponsor, victim, attributionIndex, confidence: attribution.confidence };
+  let actor = attributionChecks.actor.get(scope.actor);
+  if (actor === undefined) {
+    actor = checkActor(scope, attribution);
+    attributionChecks.actor.set(scope.actor, actor);
+  }
+  const checks: Check[] = [timing.check, parties, shared.activity, target, shared.means, actor, attributionChecks.confidence];
+  const { verdict, rule } = decideVerdictRule(checks);
+  return { verdict, rule, checks, sponsor: attribution.sponsor, victim, attributionIndex, confidence: attribution.confidence };
 }
 
 function better(a: Candidate, b: Candidate): boolean {
@@ -64,16 +86,24 @@ export function createComplianceEngine(agreements: readonly Agreement[], groups:
   const resolved: EvaluationOptions = { ...DEFAULT_EVALUATION_OPTIONS, ...options };
   const preparedGroups = new Map<string, PreparedGroup>(groups.map((g) => [g.id, prepareGroup(g)]));
   const commitments = new Map<string, PreparedCommitment>();
-  const bySponsor = new Map<string, PreparedCommitment[]>();
+  // sponsor → victim → commitments that may bind the one toward the other: only plausible pairs
+  // are ever evaluated, whatever the number of agreements.
+  const index = new Map<string, Map<string, PreparedCommitment[]>>();
   for (const agreement of agreements) {
     for (const commitment of agreement.commitments) {
       if (commitment.obligation !== 'refrain' || commitment.scope === undefined) continue;
       const prepared = prepareCommitment(agreement, commitment, preparedGroups);
       commitments.set(commitment.id, prepared);
-      for (const state of possibleSponsors(prepared)) {
-        const list = bySponsor.get(state) ?? [];
-        list.push(prepared);
-        bySponsor.set(state, list);
+      const victims = possibleVictims(prepared);
+      for (const sponsor of possibleSponsors(prepared)) {
+        const byVictim = index.get(sponsor) ?? new Map<string, PreparedCommitment[]>();
+        index.set(sponsor, byVictim);
+        for (const victim of victims) {
+          if (victim === sponsor) continue;
+          const list = byVictim.get(victim);
+          if (list === undefined) byVictim.set(victim, [prepared]);
+          else list.push(prepared);
+        }
       }
     }
   }
@@ -82,14 +112,25 @@ export function createComplianceEngine(agreements: readonly Agreement[], groups:
     const { window } = prepareIncident(incident);
     const victimStates = [...new Set(incident.victims.map((v) => v.state))];
     const perCommitment = new Map<string, Candidate[]>();
+    const shared = new Map<string, CommitmentChecks>();
     incident.attributions.forEach((attribution, attributionIndex) => {
-      for (const prepared of bySponsor.get(attribution.sponsor) ?? []) {
-        for (const victim of victimStates) {
-          const candidate = evaluatePair(prepared, incident, window, attributionIndex, victim, resolved.confidenceThreshold);
+      const byVictim = index.get(attribution.sponsor);
+      if (byVictim === undefined) return;
+      const attributionChecks: AttributionChecks = { actor: new Map(), confidence: checkConfidence(attribution, resolved.confidenceThreshold) };
+      for (const victim of victimStates) {
+        for (const prepared of byVictim.get(victim) ?? []) {
+          const scope = prepared.commitment.scope;
+          if (scope === undefined) continue;
+          let checks = shared.get(prepared.commitment.id);
+          if (checks === undefined) {
+            checks = { timing: checkTiming(prepared, window), activity: checkActivity(scope, incident), means: checkMeans(scope, incident), targets: new Map() };
+            shared.set(prepared.commitment.id, checks);
+          }
+          const candidate = evaluatePair(prepared, checks, incident, attributionIndex, attributionChecks, victim);
           if (candidate === undefined) continue;
-          const list = perCommitment.get(prepared.commitment.id) ?? [];
-          list.push(candidate);
-          perCommitment.set(prepared.commitment.id, list);
+          const list = perCommitment.get(prepared.commitment.id);
+          if (list === undefined) perCommitment.set(prepared.commitment.id, [candidate]);
+          else list.push(candidate);
         }
       }
     });
@@ -104,7 +145,7 @@ export function createComplianceEngine(agreements: readonly Agreement[], groups:
         incidentId: incident.id,
         verdict: best.verdict,
         rule: best.rule,
-        summary: best.summary,
+        summary: summariseVerdict(best.verdict, best.checks),
         dyad: { sponsor: best.sponsor, victim: best.victim },
         attributionIndex: best.attributionIndex,
         checks: best.checks,
@@ -113,7 +154,7 @@ export function createComplianceEngine(agreements: readonly Agreement[], groups:
           .map((c) => ({ sponsor: c.sponsor, victim: c.victim, verdict: c.verdict, attributionIndex: c.attributionIndex })),
       });
     }
-    return findings.sort((a, b) => a.commitmentId.localeCompare(b.commitmentId));
+    return findings.sort((a, b) => (a.commitmentId < b.commitmentId ? -1 : a.commitmentId > b.commitmentId ? 1 : 0));
   };
 
   return {

@@ -83,6 +83,17 @@ export function prepareCommitment(agreement: Agreement, commitment: Commitment, 
   };
 }
 
+/** Every state the commitment could ever protect (for indexing, not for judging). */
+export function possibleVictims(prepared: PreparedCommitment): ReadonlySet<string> {
+  const scope = prepared.commitment.scope;
+  const members = new Set(prepared.stateParties);
+  for (const group of prepared.groupParties) for (const member of group.members) members.add(member.state);
+  if (scope === undefined || scope.direction === 'mutual') return members;
+  if (scope.direction.protected !== undefined) return new Set(scope.direction.protected);
+  const bound = new Set(scope.direction.bound);
+  return new Set([...members].filter((state) => !bound.has(state)));
+}
+
 /** Every state that could ever be bound by the commitment (for indexing, not for judging). */
 export function possibleSponsors(prepared: PreparedCommitment): ReadonlySet<string> {
   const scope = prepared.commitment.scope;

@@ -18,10 +18,12 @@ export interface VerdictRule {
   readonly id: string;
   readonly verdict: Verdict;
   readonly description: string;
-  readonly applies: (checks: ReadonlyMap<Dimension, Check>) => boolean;
+  readonly applies: (checks: readonly Check[]) => boolean;
 }
 
-const value = (checks: ReadonlyMap<Dimension, Check>, dimension: Dimension): Check['value'] | undefined => checks.get(dimension)?.value;
+// Seven checks: a linear scan is cheaper than building a map for every finding.
+const find = (checks: readonly Check[], dimension: Dimension): Check | undefined => checks.find((c) => c.dimension === dimension);
+const value = (checks: readonly Check[], dimension: Dimension): Check['value'] | undefined => find(checks, dimension)?.value;
 
 /** Verdict rules, tried in order; the first that applies decides. */
 export const VERDICT_RULES: readonly VerdictRule[] = [
@@ -29,7 +31,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'V1-before-in-force',
     verdict: 'before-in-force',
     description: 'The incident ended before the agreement took effect.',
-    applies: (checks) => value(checks, 'timing') === 'false' && checks.get('timing')?.facts['relation'] === 'before',
+    applies: (checks) => value(checks, 'timing') === 'false' && find(checks, 'timing')?.facts['relation'] === 'before',
   },
   {
     id: 'V2-outside-scope',
@@ -41,7 +43,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'V3-breach',
     verdict: 'breach',
     description: 'Every dimension is true, including attribution confidence at or above the threshold.',
-    applies: (checks) => [...checks.values()].every((check) => check.value === 'true'),
+    applies: (checks) => checks.every((check) => check.value === 'true'),
   },
   {
     id: 'V4-possible-breach',
@@ -58,11 +60,21 @@ export const VERDICT_RANK: Readonly<Record<Verdict, number>> = {
   'before-in-force': 1,
 };
 
-export function decideVerdict(checks: readonly Check[]): { verdict: Verdict; rule: string; summary: string } {
-  const byDimension = new Map(checks.map((check) => [check.dimension, check] as const));
-  const rule = VERDICT_RULES.find((candidate) => candidate.applies(byDimension)) ?? VERDICT_RULES[VERDICT_RULES.length - 1];
+/** The verdict and the rule that decided it (the summary is built separately, for the winner only). */
+export function decideVerdictRule(checks: readonly Check[]): { verdict: Verdict; rule: string } {
+  const rule = VERDICT_RULES.find((candidate) => candidate.applies(checks)) ?? VERDICT_RULES[VERDICT_RULES.length - 1];
   if (rule === undefined) throw new Error('no verdict rules');
-  const decisive = checks.filter((check) => (rule.verdict === 'breach' ? false : rule.verdict === 'possible-breach' ? check.value !== 'true' : check.value === 'false'));
-  const summary = decisive.length === 0 ? rule.description : decisive.map((check) => `${check.dimension}: ${check.reason}`).join('; ');
-  return { verdict: rule.verdict, rule: rule.id, summary };
+  return { verdict: rule.verdict, rule: rule.id };
+}
+
+/** "dimension: reason; …" for the checks that made the verdict what it is. */
+export function summariseVerdict(verdict: Verdict, checks: readonly Check[]): string {
+  const decisive = checks.filter((check) => (verdict === 'breach' ? false : verdict === 'possible-breach' ? check.value !== 'true' : check.value === 'false'));
+  if (decisive.length > 0) return decisive.map((check) => `${check.dimension}: ${check.reason}`).join('; ');
+  return VERDICT_RULES.find((r) => r.verdict === verdict)?.description ?? verdict;
+}
+
+export function decideVerdict(checks: readonly Check[]): { verdict: Verdict; rule: string; summary: string } {
+  const decided = decideVerdictRule(checks);
+  return { ...decided, summary: summariseVerdict(decided.verdict, checks) };
 }
