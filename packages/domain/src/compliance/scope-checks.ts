@@ -5,15 +5,18 @@ import type { Check } from './types.js';
 
 type Scope = NonNullable<Commitment['scope']>;
 
+// These run for every incident × commitment pair: plain loops over the few activities and
+// victims, no intermediate sets or closures.
 export function checkActivity(scope: Scope, incident: Incident): Check {
-  const covered = new Set<string>(scope.activities);
-  const confirmed = incident.activities.filter((a) => a.certainty === 'confirmed').map((a) => a.type);
-  const possible = incident.activities.filter((a) => a.certainty === 'possible').map((a) => a.type);
+  const covered: readonly string[] = scope.activities;
+  const confirmed: string[] = [];
+  const possible: string[] = [];
+  for (const a of incident.activities) (a.certainty === 'confirmed' ? confirmed : possible).push(a.type);
   const facts = { covers: scope.activities, confirmed, possible };
   if (incident.activities.length === 0) return { dimension: 'activity', value: 'unknown', reason: 'no activity type is recorded for the incident', facts };
-  const hit = confirmed.filter((a) => covered.has(a));
+  const hit = confirmed.filter((a) => covered.includes(a));
   if (hit.length > 0) return { dimension: 'activity', value: 'true', reason: `${hit.join(', ')} is covered`, facts };
-  const suspected = possible.filter((a) => covered.has(a));
+  const suspected = possible.filter((a) => covered.includes(a));
   if (suspected.length > 0) {
     return { dimension: 'activity', value: 'unknown', reason: `${suspected.join(', ')} is suspected but not established (intent unknown)`, facts };
   }
@@ -26,11 +29,18 @@ export function checkActivity(scope: Scope, incident: Incident): Check {
 }
 
 export function checkTarget(scope: Scope, incident: Incident, victimState: string): Check {
-  const victims = incident.victims.filter((v) => v.state === victimState);
-  const categories = [...new Set(victims.flatMap((v) => (v.category === undefined ? [] : [v.category])))];
-  const uncategorised = victims.some((v) => v.category === undefined);
-  const facts = { covers: scope.targets, victimState, categories, entities: victims.flatMap((v) => (v.entity === undefined ? [] : [v.entity])) };
-  const hit = categories.filter((c) => (scope.targets as readonly string[]).includes(c));
+  const covered: readonly string[] = scope.targets;
+  const categories: string[] = [];
+  const entities: string[] = [];
+  let uncategorised = false;
+  for (const v of incident.victims) {
+    if (v.state !== victimState) continue;
+    if (v.category === undefined) uncategorised = true;
+    else if (!categories.includes(v.category)) categories.push(v.category);
+    if (v.entity !== undefined) entities.push(v.entity);
+  }
+  const facts = { covers: scope.targets, victimState, categories, entities };
+  const hit = categories.filter((c) => covered.includes(c));
   if (hit.length > 0) return { dimension: 'target', value: 'true', reason: `${hit.join(', ')} is covered`, facts };
   if (uncategorised || categories.length === 0) {
     return { dimension: 'target', value: 'unknown', reason: `the category of a victim in ${victimState} is not recorded`, facts };
