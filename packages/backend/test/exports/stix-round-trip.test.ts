@@ -34,12 +34,9 @@ describe('STIX export → STIX import (packages/backend/src/imports/stix)', () =
     expect(summary(await target.query.incidents())).toEqual(summary(await source.query.incidents()));
   });
 
-  // Not a fixed point yet, for two reasons outside packages/*/src/exports: the import framework
-  // derives new ids and provenance for every imported record, and the STIX importer maps the
-  // generic STIX graph instead of reading pactwatch's own extension (readPactwatchStix), so
-  // periods, activities, means and attribution details are not restored. docs/EXPORT.md lists
-  // both changes; turn this into it() once they are in.
-  it.fails('is a fixed point: export → import → export gives identical bytes', async () => {
+  // Exact because the importer reads pactwatch's own extension (readPactwatchStix) with native
+  // ids and provenance; see the round-trip rows of docs/EXPORT.md.
+  it('is a fixed point: export → import → export gives identical bytes', async () => {
     const { target, first } = await roundTrip();
     expect((await target.exports.export({ format: 'stix' })).text).toBe(first);
   });

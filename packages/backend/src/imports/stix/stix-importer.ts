@@ -1,6 +1,8 @@
 import type { ImportInput, Importer, ParsedImport } from '../import-types.js';
 import { datasetName } from './attack-dataset.js';
 import { decodeJsonText, parseJsonText } from './json-text.js';
+import { isPactwatchBundle, PACTWATCH_STIX_DATASET } from './pactwatch-bundle.js';
+import { buildPactwatchUnits } from './pactwatch-units.js';
 import { readBundle } from './stix-bundle.js';
 import { checkObjects } from './stix-checks.js';
 import { StixGraph } from './stix-graph.js';
@@ -32,6 +34,12 @@ async function parseStix(input: ImportInput, options: StixImporterOptions): Prom
   const bundle = readBundle(file.value, input.path);
   const { validator, warning } = schemas(options);
   const { live, raws, rejected } = checkObjects(bundle.objects, validator);
+  const readWarnings = [...file.warnings, ...bundle.warnings, ...(warning === undefined ? [] : [warning])];
+  if (isPactwatchBundle(live)) {
+    // pactwatch's own export: its records come back with their own ids, so the round trip is exact.
+    const own = buildPactwatchUnits(live, raws);
+    return { dataset: PACTWATCH_STIX_DATASET, ids: 'native', units: own.units, rejected: [...rejected, ...own.rejected], warnings: [...readWarnings, ...own.warnings] };
+  }
   // Indexed once: every chain lookup below is a map read, never a scan of the relationships.
   const graph = new StixGraph(live);
   const name = datasetName(bundle.id, live, input.path);
@@ -41,11 +49,11 @@ async function parseStix(input: ImportInput, options: StixImporterOptions): Prom
     ...(name.version === undefined ? {} : { version: name.version }),
     units,
     rejected,
-    warnings: [...file.warnings, ...bundle.warnings, ...(warning === undefined ? [] : [warning]), ...name.warnings, ...warnings],
+    warnings: [...readWarnings, ...name.warnings, ...warnings],
   };
 }
 
-/** Reads STIX 2.1 bundles (and MITRE ATT&CK releases) as import units; see docs/IMPORT-STIX.md. */
+/** Reads STIX 2.1 bundles (MITRE ATT&CK releases and pactwatch's own exports too) as import units; see docs/IMPORT-STIX.md. */
 export function createStixImporter(options: StixImporterOptions = {}): Importer {
   return { format: 'stix', parse: (input) => parseStix(input, options) };
 }

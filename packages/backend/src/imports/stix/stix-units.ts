@@ -6,6 +6,7 @@ import { mapIncident } from './stix-incident-mapping.js';
 import { describeObject, retiredReason, type StixObject } from './stix-object.js';
 import { attackReference } from './stix-sources.js';
 import { SponsorResolver } from './stix-sponsor.js';
+import { plural, rawOnlyWarning } from './unit-summary.js';
 
 /** Record ids of actors: ATT&CK's own ids (G0007, C0022) when unique, else the STIX id. */
 function actorRecordIds(objects: readonly StixObject[], attack: boolean): Map<string, string> {
@@ -19,13 +20,6 @@ function actorRecordIds(objects: readonly StixObject[], attack: boolean): Map<st
       return [o.id, id !== undefined && counts.get(id) === 1 ? id : o.id] as const;
     }),
   );
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function summary(counts: ReadonlyMap<string, number>): string {
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return top.slice(0, 8).map(([type, n]) => `${type} ${n}`).join(', ') + (top.length > 8 ? ', …' : '');
 }
 
 /**
@@ -67,8 +61,7 @@ export function buildUnits(live: readonly StixObject[], raws: ReadonlyMap<StixOb
     if (records.length === 0) rawOnly.set(object.type, (rawOnly.get(object.type) ?? 0) + 1);
     return { locator: `object ${object.id}`, sourceId: object.id, sourceType: object.type, raw: raws.get(object) ?? '', records, ...(notes.length === 0 ? {} : { notes }) };
   });
-  const warnings: string[] = [];
-  if (rawOnly.size > 0) warnings.push(`${plural([...rawOnly.values()].reduce((a, b) => a + b, 0), 'object')} kept raw only, with no record in the model (${summary(rawOnly)})`);
+  const warnings = rawOnlyWarning(rawOnly);
   if (retired.revoked + retired.deprecated > 0) warnings.push(`${retired.revoked} revoked and ${retired.deprecated} deprecated objects kept raw, not mapped to live records`);
   if (incidentsKeptRaw > 0) warnings.push(`${plural(incidentsKeptRaw, 'incident object')} kept raw: no attribution reaching a state or no victim state (see each unit's notes)`);
   return { units, warnings };
