@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, ImportService, type Importer, type ImportUnit } from '@pactwatch/backend';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { SourceObjectRepository } from '../src/repositories/source-object-repository.js';
 import { AGREEMENT_YAML, workspace } from './helpers.js';
 
 /** A test format: one JSON object per line, {id, sponsor, victim, start, title?, actor?}. */
@@ -117,5 +118,18 @@ describe('import framework (SQLite)', () => {
     expect(await app.query.incidents()).toEqual([]);
     await expect(service.import({ file: path, format: 'nope' })).rejects.toMatchObject({ code: 'USAGE' });
     await expect(service.import({ file: '/no/such/file', format: 'lines' })).rejects.toMatchObject({ code: 'FILE_ERROR' });
+  });
+
+  it('is one transaction: a failure while writing leaves the store as it was, and a re-run completes', async () => {
+    const { app, service, file } = await setup();
+    const path = file('a.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02' }), row({ id: '2', sponsor: 'CN', victim: 'US', start: '2016-03' })]);
+    const spy = vi.spyOn(SourceObjectRepository.prototype, 'saveMany').mockRejectedValueOnce(new Error('simulated crash while writing'));
+    await expect(service.import({ file: path, format: 'lines' })).rejects.toThrow('simulated crash while writing');
+    spy.mockRestore();
+    expect(await app.query.incidents()).toEqual([]);
+    expect(await app.query.quarantine()).toEqual([]);
+    const retry = await service.import({ file: path, format: 'lines' });
+    expect(retry).toMatchObject({ read: 2, stored: 2, quarantined: 0 });
+    expect((await app.query.incidents()).map((i) => i.id)).toEqual(['lines-1', 'lines-2']);
   });
 });
