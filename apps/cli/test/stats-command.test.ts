@@ -1,6 +1,7 @@
-import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { vectors, type GlmVector } from '../../../packages/domain/test/statistics/test-vectors.js';
 import { sandbox, type RunResult } from './cli-harness.js';
 
 /**
@@ -8,79 +9,6 @@ import { sandbox, type RunResult } from './cli-harness.js';
  * written into each sandbox from shared/data/stats/testvectors.json; nothing is committed.
  */
 
-interface GlmVector {
-  readonly terms?: readonly string[];
-  readonly coef: readonly number[];
-  readonly se: readonly number[];
-  readonly rr?: readonly number[];
-  readonly rr_lo95?: readonly number[];
-  readonly rr_hi95?: readonly number[];
-  readonly dispersion?: number;
-  readonly deviance?: number;
-  readonly pearson_chi2?: number;
-  readonly df_resid?: number;
-  readonly loglik?: number;
-  readonly aic?: number;
-  readonly theta?: number;
-  readonly se_theta?: number;
-  readonly twologlik?: number;
-}
-
-interface PoissonTestVector {
-  readonly x: readonly number[];
-  readonly T: readonly number[];
-  readonly alternative?: 'greater' | 'less';
-  readonly rr?: number;
-  readonly ci: readonly [number, number | 'Inf'];
-  readonly p?: number;
-  readonly 'p_R_poisson.test'?: number;
-  readonly 'p_central_rateratio.test'?: number;
-}
-
-interface Vectors {
-  readonly sicily: {
-    readonly aces: readonly number[];
-    readonly stdpop: readonly number[];
-    readonly smokban_from_time: number;
-    readonly model1_poisson: GlmVector;
-    readonly model2_quasipoisson: GlmVector;
-    readonly model3_quasipoisson_harmonic: GlmVector;
-    readonly model4_quasipoisson_slopechange: GlmVector;
-    readonly nb_model1: GlmVector;
-    readonly nb_model3: GlmVector;
-  };
-  readonly coal_1851_1962: {
-    readonly counts: readonly number[];
-    readonly changepoint_meanvar_poisson: {
-      readonly AMOC_MBIC: readonly number[];
-      readonly PELT_MBIC: readonly number[];
-      readonly PELT_BIC: readonly number[];
-      readonly PELT_AIC: readonly number[];
-      readonly pen_MBIC: number;
-      readonly pen_BIC: number;
-      readonly segment_means_MBIC: readonly number[];
-    };
-    readonly ocp_bocpd_poisson_gamma11_hazard1over100: { readonly maxCPs_segment_starts: readonly number[] };
-  };
-  readonly synthetic36: {
-    readonly counts: readonly number[];
-    readonly changepoint_meanvar_poisson: {
-      readonly AMOC_MBIC: readonly number[];
-      readonly PELT_MBIC: readonly number[];
-      readonly BinSeg_MBIC_Q5: readonly number[];
-    };
-    readonly ocp_bocpd_poisson_gamma11: { readonly maxCPs_segment_starts: readonly number[] };
-  };
-  readonly poisson_test: readonly PoissonTestVector[];
-  readonly bocpd_small: {
-    readonly x: readonly number[];
-    readonly hazard: number;
-    readonly prior_gamma_shape_rate: readonly [number, number];
-    readonly 'R_columns_t0_to_t6_rows_runlength0..6': readonly (readonly number[])[];
-  };
-}
-
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/data/stats/testvectors.json', import.meta.url), 'utf8')) as Vectors;
 const sicily = vectors.sicily;
 const coal = vectors.coal_1851_1962;
 
