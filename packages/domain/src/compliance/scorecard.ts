@@ -1,6 +1,6 @@
 import type { Agreement } from '../model/agreement.js';
 import type { CooperationFinding } from './cooperation.js';
-import { VERDICT_RANK } from './rules.js';
+import { SCOPE_DIMENSIONS, VERDICT_RANK } from './rules.js';
 import { VERDICTS, type Dimension, type Finding, type Verdict, type VerdictOverride } from './types.js';
 
 export interface ScorecardGap {
@@ -73,7 +73,8 @@ export function buildScorecard(
   for (const finding of own) {
     if (finding.verdict !== 'outside-scope') continue;
     for (const check of finding.checks) {
-      if (check.value !== 'false') continue;
+      // A gap is what the agreement does not cover (scope, or its end date); a weak attribution is not a gap.
+      if (check.value !== 'false' || !(SCOPE_DIMENSIONS.includes(check.dimension) || check.dimension === 'timing')) continue;
       const set = gapMap.get(check.dimension) ?? new Set<string>();
       set.add(finding.incidentId);
       gapMap.set(check.dimension, set);

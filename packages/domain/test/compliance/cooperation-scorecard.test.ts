@@ -62,7 +62,7 @@ describe('scorecard', () => {
     const engine = createComplianceEngine([accord], []);
     const incidents = [
       incident({ id: 'hit' }),
-      incident({ id: 'humint', means: ['humint'] }),
+      incident({ id: 'humint', means: ['humint'], attributions: [{ sponsor: 'CN', relation: 'state-organ', confidence: 40, basis: 'media', attributedBy: 'press' }] }),
       incident({ id: 'gov', victims: [{ state: 'US', category: 'government' }], activities: [{ type: 'political-military-espionage' }] }),
       incident({ id: 'old', period: { start: '2014-01', end: '2014-06' } }),
     ];
