@@ -54,6 +54,7 @@ function parseArgs(argv) {
     else if (a === '--out') args.out = next();
     else if (a === '--label') args.label = next();
     else if (a === '--child') args.child = next();
+    else if (a === '--mode') args.mode = next();
     else if (a === '--size') args.size = Number(next());
     else if (a === '--help' || a === '-h') args.help = true;
     else throw new Error(`unknown option ${a} (see the header of scripts/bench.js)`);
@@ -189,10 +190,18 @@ function distHash() {
 // ---------------------------------------------------------------------------------------------
 // Child: pure engine on N incidents
 
-async function engineChild({ size, reps, chunk, singles, seed }) {
+/**
+ * One engine mode in a fresh process. `retained`: evaluateAll, every finding of the call held in
+ * one array. `streamed`: evaluateIncident per incident, findings counted and dropped, as
+ * EvaluationService uses the engine. They must not share a process: once evaluateAll has kept
+ * hundreds of thousands of findings alive, V8 pretenures the engine's allocation sites for the rest
+ * of the process and streamed evaluation runs about 3× slower (docs/BENCHMARKS.md).
+ */
+async function engineChild({ size, reps, chunk, singles, seed, mode }) {
   const { createComplianceEngine } = await import('@pactwatch/domain');
   const syn = await import('../bench/synthetic.js');
-  const result = { size, dist: distHash(), chunked: size > chunk, chunk: size > chunk ? chunk : size };
+  const retained = mode !== 'streamed';
+  const result = { size, mode: retained ? 'retained' : 'streamed', nodeOptions: process.env.NODE_OPTIONS ?? '', dist: distHash(), chunked: size > chunk, chunk: size > chunk ? chunk : size };
 
   let t = now();
   result.checked = syn.checkSample({ incidents: size, sample: Math.min(1000, size), seed });
@@ -209,15 +218,18 @@ async function engineChild({ size, reps, chunk, singles, seed }) {
   }
   result.engineBuild = { coldMs: round(builds[0], 3), medianMs: round(median(builds.slice(1)), 3), refrainCommitments: engine.commitments.size };
 
+  const verdicts = {};
+  /** One pass over `incidents`: the findings array (retained) or their number (streamed). */
+  const pass = (incidents) => {
+    if (retained) return engine.evaluateAll(incidents);
+    let count = 0;
+    for (const incident of incidents) count += engine.evaluateIncident(incident).length;
+    return count;
+  };
+  const countOf = (out) => (typeof out === 'number' ? out : out.length);
   const runs = [];
   const gcRuns = [];
-  const streamRuns = [];
-  const streamGc = [];
   let findingsCount = 0;
-  const verdicts = {};
-  const countVerdicts = (findings) => {
-    for (const f of findings) verdicts[f.verdict] = (verdicts[f.verdict] ?? 0) + 1;
-  };
   gc();
   const baseHeap = process.memoryUsage().heapUsed;
 
@@ -234,47 +246,32 @@ async function engineChild({ size, reps, chunk, singles, seed }) {
       await tick();
       const g0 = gcTotalMs;
       const t0 = now();
-      let findings = engine.evaluateAll(incidents);
+      let out = pass(incidents);
       runs.push(now() - t0);
       await tick();
       gcRuns.push(gcTotalMs - g0);
-      findingsCount = findings.length;
-      if (r === 0) {
-        countVerdicts(findings);
+      findingsCount = countOf(out);
+      if (r === 0 && typeof out !== 'number') {
+        // After the timing: verdicts, and the heap the findings of one call take.
+        for (const f of out) verdicts[f.verdict] = (verdicts[f.verdict] ?? 0) + 1;
         gc();
         const withFindings = process.memoryUsage().heapUsed;
         result.memory.findingsMB = mb(withFindings - withIncidents);
-        result.memory.bytesPerFinding = Math.round((withFindings - withIncidents) / Math.max(1, findings.length));
+        result.memory.bytesPerFinding = Math.round((withFindings - withIncidents) / Math.max(1, out.length));
         result.memory.heapWithFindingsMB = mb(withFindings);
       }
-      findings = undefined;
-    }
-    // Streamed, as EvaluationService uses the engine: each incident's findings handed on and
-    // dropped, never all held at once.
-    for (let r = 0; r <= reps; r += 1) {
-      gc();
-      await tick();
-      const g0 = gcTotalMs;
-      const t0 = now();
-      let count = 0;
-      for (const incident of incidents) count += engine.evaluateIncident(incident).length;
-      streamRuns.push(now() - t0);
-      await tick();
-      streamGc.push(gcTotalMs - g0);
-      if (count !== findingsCount) throw new Error(`streamed ${count} findings, evaluateAll ${findingsCount}`);
+      out = undefined;
     }
     // One changed incident, re-evaluated alone with evaluateIncident (the engine is warm).
     result.single = singleIncident(engine, incidents, singles, syn);
   } else {
-    // Too many to hold with their findings: generate and evaluate in chunks; only evaluateAll is timed.
+    // Too many to hold with their findings: generate and evaluate in chunks; only evaluation is timed.
     let generateMs = 0;
     let sampleForSingles;
     for (let r = 0; r <= reps; r += 1) {
       let total = 0;
       let count = 0;
       let gcInRun = 0;
-      let streamTotal = 0;
-      let streamGcInRun = 0;
       for (let from = 0; from < size; from += chunk) {
         const n = Math.min(chunk, size - from);
         const tg = now();
@@ -284,33 +281,16 @@ async function engineChild({ size, reps, chunk, singles, seed }) {
         await tick();
         const g0 = gcTotalMs;
         const t0 = now();
-        let findings = engine.evaluateAll(incidents);
+        count += countOf(pass(incidents));
         total += now() - t0;
         await tick();
         gcInRun += gcTotalMs - g0;
-        count += findings.length;
-        if (r === 0) {
-          countVerdicts(findings);
-          if (from === 0) {
-            result.memory = { heapChunkWithFindingsMB: mb(process.memoryUsage().heapUsed) };
-            sampleForSingles = incidents;
-          }
+        if (r === 0 && from === 0) {
+          result.memory = { heapAfterFirstChunkMB: mb(process.memoryUsage().heapUsed) };
+          sampleForSingles = incidents;
         }
-        findings = undefined;
-        gc();
-        await tick();
-        const s0 = gcTotalMs;
-        const t1 = now();
-        let streamed = 0;
-        for (const incident of incidents) streamed += engine.evaluateIncident(incident).length;
-        streamTotal += now() - t1;
-        await tick();
-        streamGcInRun += gcTotalMs - s0;
-        if (streamed === 0 && n > 0) throw new Error('streamed evaluation found nothing');
         incidents = undefined;
       }
-      streamRuns.push(streamTotal);
-      streamGc.push(streamGcInRun);
       runs.push(total);
       gcRuns.push(gcInRun);
       findingsCount = count;
@@ -331,18 +311,7 @@ async function engineChild({ size, reps, chunk, singles, seed }) {
     findings: findingsCount,
     findingsPerIncident: round(findingsCount / size, 2),
     incidentsPerSecond: Math.round(size / (median(warm) / 1000)),
-    verdicts,
-  };
-  const streamWarm = streamRuns.slice(1);
-  result.streamed = {
-    note: 'evaluateIncident per incident, findings counted and dropped (as EvaluationService pages through the store); runs after the evaluateAll runs, so not cold',
-    firstMs: round(streamRuns[0], 1),
-    medianMs: round(median(streamWarm), 1),
-    minMs: round(min(streamWarm), 1),
-    reps: streamWarm.length,
-    runsMs: streamRuns.map((x) => round(x, 1)),
-    gcMsPerRun: streamGc.map((x) => round(x, 1)),
-    incidentsPerSecond: Math.round(size / (median(streamWarm) / 1000)),
+    ...(Object.keys(verdicts).length > 0 ? { verdicts } : {}),
   };
   result.peakRssMB = peakRssMB();
   result.cpuPerWall = cpuPerWall();
@@ -645,7 +614,7 @@ async function whatIfStaleIndex(app, repos, syn, incidents, meta, increments) {
 function runChild(kind, size, options) {
   const heapMB = kind === 'engine' ? 4096 : 6144;
   return new Promise((resolvePromise, reject) => {
-    const argv = ['--child', kind, '--size', String(size), '--reps', String(options.reps), '--chunk', String(options.chunk), '--singles', String(options.singles), '--increments', String(options.increments), '--seed', String(options.seed)];
+    const argv = ['--child', kind, '--mode', options.mode ?? 'retained', '--size', String(size), '--reps', String(options.reps), '--chunk', String(options.chunk), '--singles', String(options.singles), '--increments', String(options.increments), '--seed', String(options.seed)];
     const child = fork(fileURLToPath(import.meta.url), argv, { execArgv: ['--expose-gc', `--max-old-space-size=${heapMB}`], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let message;
     child.on('message', (m) => {
@@ -660,44 +629,36 @@ function runChild(kind, size, options) {
   });
 }
 
-function printEngine(results) {
-  console.log('\nPure engine — createComplianceEngine(200 agreements) then evaluateAll(incidents); generation not timed');
-  console.log(
-    table(
-      results.map((r) => [
-        fmtN(r.size) + (r.chunked ? ` (${fmtN(r.chunk)} chunks)` : ''),
-        fmtMs(r.full.coldMs),
-        fmtMs(r.full.medianMs),
-        fmtMs(r.full.minMs),
-        r.full.incidentsPerSecond.toLocaleString('en'),
-        r.full.findings.toLocaleString('en'),
-        r.memory?.findingsMB !== undefined ? `${r.memory.incidentsMB} + ${r.memory.findingsMB}` : `chunk ${r.memory?.heapChunkWithFindingsMB ?? '—'}`,
-        r.peakRssMB,
-        fmtMs(median(r.full.gcMsPerRun.slice(1))),
-        r.otherProcessesCores,
-      ]),
-      ['incidents', 'cold run', `median (${results[0]?.full.reps ?? 0})`, 'min', 'incidents/s', 'findings', 'heap MB (incid.+find.)', 'peak RSS MB', 'GC/run', 'others (cores)'],
-    ),
-  );
-  console.log('\nPure engine, streamed — evaluateIncident per incident, findings dropped (how EvaluationService uses it)');
-  console.log(
-    table(
-      results.map((r) => [fmtN(r.size), fmtMs(r.streamed.firstMs), fmtMs(r.streamed.medianMs), fmtMs(r.streamed.minMs), r.streamed.incidentsPerSecond.toLocaleString('en'), fmtMs(median(r.streamed.gcMsPerRun.slice(1)))]),
-      ['incidents', 'first run', `median (${results[0]?.streamed.reps ?? 0})`, 'min', 'incidents/s', 'GC/run'],
-    ),
-  );
-  const s = results.find((r) => r.size === 100_000) ?? results[results.length - 1];
-  if (s !== undefined) {
-    console.log(`\nOne changed incident — engine.evaluateIncident, ${s.single.changed.n} different incidents, warm engine (from the ${fmtN(s.size)} run)`);
-    console.log(
-      table(
-        [
-          ['edited attribution (dates cached)', fmtMs(s.single.changed.medianMs), fmtMs(s.single.changed.p95Ms), fmtMs(s.single.changed.maxMs), fmtMs(s.single.changed.firstMs)],
-          ['edited end date (new EDTF string)', fmtMs(s.single.newDate.medianMs), fmtMs(s.single.newDate.p95Ms), fmtMs(s.single.newDate.maxMs), fmtMs(s.single.newDate.firstMs)],
-        ],
-        ['change', 'median', 'p95', 'max', 'first call'],
-      ),
-    );
+function printEngine(results, streamedResults) {
+  const engineRow = (r) => [
+    fmtN(r.size) + (r.chunked ? ` (${fmtN(r.chunk)} chunks)` : ''),
+    fmtMs(r.full.coldMs),
+    fmtMs(r.full.medianMs),
+    fmtMs(r.full.minMs),
+    r.full.incidentsPerSecond.toLocaleString('en'),
+    r.full.findings.toLocaleString('en'),
+    fmtMs(median(r.full.gcMsPerRun.slice(1))),
+    r.peakRssMB,
+    r.otherProcessesCores,
+  ];
+  const headers = (list) => ['incidents', 'cold run', `median (${list[0]?.full.reps ?? 0})`, 'min', 'incidents/s', 'findings', 'GC/run', 'peak RSS MB', 'others (cores)'];
+  console.log('\nPure engine, streamed — evaluateIncident per incident, findings dropped (how EvaluationService uses it); fresh process');
+  console.log(table(streamedResults.map(engineRow), headers(streamedResults)));
+  console.log('\nPure engine, retained — evaluateAll(incidents), all findings of the call in one array; fresh process');
+  console.log(table(results.map(engineRow), headers(results)));
+  const memory = results.filter((r) => r.memory?.findingsMB !== undefined);
+  if (memory.length > 0) console.log(`  heap: ${memory.map((r) => `${fmtN(r.size)}: incidents ${r.memory.incidentsMB} MB + findings ${r.memory.findingsMB} MB (${r.memory.bytesPerFinding} B/finding)`).join('; ')}`);
+  const pick = (list) => list.find((r) => r.size === 100_000) ?? list[list.length - 1];
+  const rows = [];
+  for (const [label, r] of [['streamed', pick(streamedResults)], ['after evaluateAll', pick(results)]]) {
+    if (r === undefined) continue;
+    for (const [change, x] of [['edited attribution', r.single.changed], ['edited end date (new EDTF)', r.single.newDate]]) {
+      rows.push([`${change}, ${label} (${fmtN(r.size)})`, fmtMs(x.medianMs), fmtMs(x.p95Ms), fmtMs(x.maxMs), fmtMs(x.firstMs)]);
+    }
+  }
+  if (rows.length > 0) {
+    console.log(`\nOne changed incident — engine.evaluateIncident on a warm engine, ${pick(results)?.single.changed.n ?? 0} different incidents`);
+    console.log(table(rows, ['change, process', 'median', 'p95', 'max', 'first call']));
   }
 }
 
@@ -764,18 +725,21 @@ async function main(args) {
   console.log(`engine sizes ${engineSizes.map(fmtN).join(', ') || 'none'}; store sizes ${storeSizes.map(fmtN).join(', ') || 'none'}; ${options.reps} repetitions; seed ${options.seed}`);
 
   const engine = [];
+  const streamed = [];
   if (args.engine) {
     for (const size of engineSizes) {
-      // Chunked sizes (1M) run once cold and once warm: each pass regenerates its chunks (~30 s per 1M).
+      // Chunked sizes (1M) run once cold and once warm: each pass regenerates its chunks (~20 s per 1M).
       const reps = size > options.chunk ? 1 : options.reps;
-      const t0 = now();
-      process.stdout.write(`  engine ${fmtN(size)} … `);
-      const r = await runChild('engine', size, { ...options, reps });
-      r.wallSeconds = round((now() - t0) / 1000, 1);
-      engine.push(r);
-      console.log(`median ${fmtMs(r.full.medianMs)} (${r.wallSeconds} s wall)`);
+      for (const mode of ['streamed', 'retained']) {
+        const t0 = now();
+        process.stdout.write(`  engine ${fmtN(size)} ${mode} … `);
+        const r = await runChild('engine', size, { ...options, reps, mode });
+        r.wallSeconds = round((now() - t0) / 1000, 1);
+        (mode === 'streamed' ? streamed : engine).push(r);
+        console.log(`median ${fmtMs(r.full.medianMs)} (${r.wallSeconds} s wall)`);
+      }
     }
-    if (engine.length > 0) printEngine(engine);
+    if (engine.length > 0) printEngine(engine, streamed);
   }
   const store = [];
   if (args.store) {
@@ -791,15 +755,17 @@ async function main(args) {
   }
 
   const e100 = engine.find((r) => r.size === 100_000);
+  const s100e = streamed.find((r) => r.size === 100_000);
   const s100 = store.find((r) => r.size === 100_000);
   const targets = {
     fullEvaluation100kUnder2s: {
       engine: e100 === undefined ? null : { medianMs: e100.full.medianMs, coldMs: e100.full.coldMs, met: e100.full.medianMs < TARGET_FULL_MS },
-      engineStreamed: e100 === undefined ? null : { medianMs: e100.streamed.medianMs, minMs: e100.streamed.minMs, met: e100.streamed.medianMs < TARGET_FULL_MS },
+      engineStreamed: s100e === undefined ? null : { medianMs: s100e.full.medianMs, minMs: s100e.full.minMs, coldMs: s100e.full.coldMs, met: s100e.full.medianMs < TARGET_FULL_MS },
       store: s100 === undefined ? null : { medianMs: s100.full.medianMs, met: s100.full.medianMs < TARGET_FULL_MS },
     },
     oneChangedIncidentUnder5ms: {
-      engine: e100 === undefined ? null : { medianMs: e100.single.changed.medianMs, p95Ms: e100.single.changed.p95Ms, met: e100.single.changed.medianMs < TARGET_ONE_MS },
+      engine: s100e === undefined ? null : { medianMs: s100e.single.changed.medianMs, p95Ms: s100e.single.changed.p95Ms, met: s100e.single.changed.medianMs < TARGET_ONE_MS },
+      engineAfterEvaluateAll: e100 === undefined ? null : { medianMs: e100.single.changed.medianMs, p95Ms: e100.single.changed.p95Ms, met: e100.single.changed.medianMs < TARGET_ONE_MS },
       store: s100 === undefined ? null : { medianMs: s100.incrementalOne.medianMs, p95Ms: s100.incrementalOne.p95Ms, met: s100.incrementalOne.medianMs < TARGET_ONE_MS },
     },
   };
@@ -813,10 +779,11 @@ async function main(args) {
     targets,
     growth: {
       engineFullMedian: growth(engine, (r) => r.full.medianMs),
-      engineStreamedMedian: growth(engine, (r) => r.streamed.medianMs),
+      engineStreamedMedian: growth(streamed, (r) => r.full.medianMs),
       storeFullMedian: growth(store, (r) => r.full.medianMs),
       storeIncrementalOne: growth(store, (r) => r.incrementalOne.medianMs),
     },
+    engineStreamed: streamed,
     engine,
     store,
   };
@@ -826,25 +793,26 @@ async function main(args) {
 
   console.log('\nTargets (100k incidents × 200 agreements)');
   const verdict = (t) => (t === null ? 'not run' : `${t.met ? 'met' : 'MISSED'} (median ${fmtMs(t.medianMs)})`);
-  console.log(`  full evaluation < 2 s:      engine streamed ${verdict(targets.fullEvaluation100kUnder2s.engineStreamed)}; engine evaluateAll (all findings kept) ${verdict(targets.fullEvaluation100kUnder2s.engine)}; store ${verdict(targets.fullEvaluation100kUnder2s.store)}`);
+  console.log(`  full evaluation < 2 s:       engine streamed ${verdict(targets.fullEvaluation100kUnder2s.engineStreamed)}; engine evaluateAll ${verdict(targets.fullEvaluation100kUnder2s.engine)}; store ${verdict(targets.fullEvaluation100kUnder2s.store)}`);
   console.log(`  one changed incident < 5 ms: engine ${verdict(targets.oneChangedIncidentUnder5ms.engine)}; store ${verdict(targets.oneChangedIncidentUnder5ms.store)}`);
+  if (process.env.NODE_OPTIONS) console.log(`  (NODE_OPTIONS for every child: ${process.env.NODE_OPTIONS})`);
   for (const [name, list] of Object.entries(results.growth)) {
     if (list.length > 0) console.log(`  growth ${name}: ${list.map((g) => `${fmtN(g.from)}→${fmtN(g.to)} ×${g.timeRatio} time for ×${g.sizeRatio} data`).join('; ')}`);
   }
-  const dists = new Set([code.dist, ...engine.map((r) => r.dist), ...store.map((r) => r.dist)]);
+  const dists = new Set([code.dist, ...streamed.map((r) => r.dist), ...engine.map((r) => r.dist), ...store.map((r) => r.dist)]);
   if (dists.size > 1) console.log(`\nWARNING: the built code changed during the run (dist hashes ${[...dists].join(', ')}); the sizes were not measured on the same code.`);
   results.codeChangedDuringRun = dists.size > 1;
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  const busy = [...engine, ...store].filter((r) => r.otherProcessesCores > 0.25);
+  const busy = [...streamed, ...engine, ...store].filter((r) => r.otherProcessesCores > 0.25);
   if (busy.length > 0) {
-    console.log(`\nNOTE: other processes used ${busy.map((r) => `${r.otherProcessesCores} cores during ${r.databaseDir === undefined ? 'engine' : 'store'} ${fmtN(r.size)}`).join(', ')} of this ${info.cpus}-CPU machine; those figures are inflated.`);
+    console.log(`\nNOTE: other processes used ${busy.map((r) => `${r.otherProcessesCores} cores during ${r.databaseDir === undefined ? `engine ${r.mode}` : 'store'} ${fmtN(r.size)}`).join(', ')} of this ${info.cpus}-CPU machine; those figures are inflated.`);
   }
   console.log(`\nresults written to ${out}`);
 }
 
 const args = parseArgs(process.argv.slice(2));
 if (args.child !== undefined) {
-  const options = { size: args.size, reps: args.reps ?? 5, chunk: args.chunk ?? 100_000, singles: args.singles ?? 1000, increments: args.increments ?? 20, seed: args.seed ?? 20261122 };
+  const options = { mode: args.mode, size: args.size, reps: args.reps ?? 5, chunk: args.chunk ?? 100_000, singles: args.singles ?? 1000, increments: args.increments ?? 20, seed: args.seed ?? 20261122 };
   try {
     const result = args.child === 'engine' ? await engineChild(options) : args.child === 'store' ? await storeChild(options) : undefined;
     if (result === undefined) throw new Error(`unknown child kind ${args.child}`);
