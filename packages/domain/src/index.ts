@@ -11,3 +11,4 @@ export * from './series/index.js';
 export * from './normalise/index.js';
 export * from './stix-export/index.js';
 export * from './stix-import/index.js';
+export * from './access/roles.js';

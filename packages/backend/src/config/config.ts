@@ -6,8 +6,10 @@ import envPaths from 'env-paths';
 
 /** Settings read once at start-up, typed, failing fast with the variable's name. */
 export interface Config {
-  /** SQLite database file. */
+  /** SQLite database file (used when `databaseUrl` is unset). */
   readonly databasePath: string;
+  /** PostgreSQL connection URL (PACTWATCH_DATABASE_URL / --database-url); set, it replaces SQLite. */
+  readonly databaseUrl: string | undefined;
   /** Folder of the curated dataset (agreements/, incidents/, …). */
   readonly dataDir: string;
   /** Minimum attribution confidence for a breach verdict. */
@@ -15,12 +17,34 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the OASIS STIX 2.1 JSON Schemas (PACTWATCH_STIX_SCHEMAS); unset: the default beside the repository. */
   readonly stixSchemasDir: string | undefined;
+  /** Server mode settings (`pactwatch serve`, `pactwatch worker`). */
+  readonly server: ServerConfig;
+}
+
+export interface ServerConfig {
+  /** PACTWATCH_ANONYMOUS_READ=true lets requests without a session or token read (never write). Off by default. */
+  readonly anonymousRead: boolean;
+  /** PACTWATCH_SECURE_COOKIES: force the cookie Secure flag (true/false); unset: Secure when the request came over TLS. */
+  readonly secureCookies: boolean | undefined;
+  /** PACTWATCH_TRUST_PROXY=true: believe X-Forwarded-* headers (behind a TLS-terminating proxy). */
+  readonly trustProxy: boolean;
+  /** PACTWATCH_SESSION_HOURS: session lifetime in hours (default 12). */
+  readonly sessionHours: number;
+  /** PACTWATCH_MAX_UPLOAD_MB: largest import upload in MiB (default 200). */
+  readonly maxUploadMb: number;
+  /** PACTWATCH_LOGIN_MAX_FAILURES: failed logins before the account locks (default 5). */
+  readonly loginMaxFailures: number;
+  /** PACTWATCH_LOCKOUT_MINUTES: how long a locked account stays locked (default 15). */
+  readonly lockoutMinutes: number;
+  /** PACTWATCH_WRITE_RATE_PER_MINUTE: writes per minute per client (default 300). */
+  readonly writeRatePerMinute: number;
 }
 
 export interface ConfigOverrides {
   readonly databasePath?: string | undefined;
   readonly dataDir?: string | undefined;
   readonly confidenceThreshold?: number | undefined;
+  readonly databaseUrl?: string | undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -68,6 +92,49 @@ function readStixSchemas(env: NodeJS.ProcessEnv): string | undefined {
   return dir;
 }
 
+function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (['true', '1', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new PactwatchError('CONFIG_INVALID', `${name} must be true or false, got "${raw}"`);
+}
+
+function readPositive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new PactwatchError('CONFIG_INVALID', `${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function readDatabaseUrl(raw: string | undefined, name: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new PactwatchError('CONFIG_INVALID', `${name} must be a postgres:// URL, got an unparseable value`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new PactwatchError('CONFIG_INVALID', `${name} must start with postgres:// or postgresql://, got "${url.protocol}//…"`);
+  }
+  return raw;
+}
+
+export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  return {
+    anonymousRead: readBoolean(env, 'PACTWATCH_ANONYMOUS_READ') ?? false,
+    secureCookies: readBoolean(env, 'PACTWATCH_SECURE_COOKIES'),
+    trustProxy: readBoolean(env, 'PACTWATCH_TRUST_PROXY') ?? false,
+    sessionHours: readPositive(env, 'PACTWATCH_SESSION_HOURS', 12),
+    maxUploadMb: readPositive(env, 'PACTWATCH_MAX_UPLOAD_MB', 200),
+    loginMaxFailures: Math.floor(readPositive(env, 'PACTWATCH_LOGIN_MAX_FAILURES', 5)),
+    lockoutMinutes: readPositive(env, 'PACTWATCH_LOCKOUT_MINUTES', 15),
+    writeRatePerMinute: Math.floor(readPositive(env, 'PACTWATCH_WRITE_RATE_PER_MINUTE', 300)),
+  };
+}
+
 /** Command-line values win over environment variables, which win over defaults. */
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const threshold = overrides.confidenceThreshold ?? readThreshold(env) ?? 70;
@@ -82,5 +149,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     confidenceThreshold: threshold,
     logLevel: readLogLevel(env),
     stixSchemasDir: readStixSchemas(env),
+    databaseUrl: overrides.databaseUrl !== undefined ? readDatabaseUrl(overrides.databaseUrl, '--database-url') : readDatabaseUrl(env['PACTWATCH_DATABASE_URL'], 'PACTWATCH_DATABASE_URL'),
+    server: readServerConfig(env),
   };
 }

@@ -21,6 +21,15 @@ export const ERROR_CATALOGUE = {
   STATS_SINGULAR_DESIGN: { exitCode: 9, httpStatus: 422, description: 'The regression design is rank deficient: some coefficient cannot be identified.' },
   STATS_SEPARATION: { exitCode: 9, httpStatus: 422, description: 'Fitted means ran to zero (e.g. no events after the break); use the exact rate-ratio test instead.' },
   STATS_NO_CONVERGENCE: { exitCode: 9, httpStatus: 422, description: 'An iterative fit (IRLS, theta, root finding) did not converge.' },
+  UNAUTHENTICATED: { exitCode: 10, httpStatus: 401, description: 'No valid session, API token or password was given for an action that needs one.' },
+  FORBIDDEN: { exitCode: 11, httpStatus: 403, description: "The signed-in account's role does not allow this action (viewer < analyst < admin), or the CSRF token is missing." },
+  ACCOUNT_LOCKED: { exitCode: 11, httpStatus: 423, description: 'Too many failed logins: the account is locked for a while; the message says until when.' },
+  ACCOUNT_DISABLED: { exitCode: 11, httpStatus: 403, description: 'The account or API token has been disabled or revoked.' },
+  PRECONDITION_FAILED: { exitCode: 5, httpStatus: 412, description: 'The record changed since it was read (If-Match did not match its ETag); read it again and reapply the change.' },
+  PRECONDITION_REQUIRED: { exitCode: 5, httpStatus: 428, description: 'An update or delete was sent without If-Match; send the ETag you read so changes cannot overwrite each other silently.' },
+  PAYLOAD_TOO_LARGE: { exitCode: 3, httpStatus: 413, description: 'The request body or uploaded file is larger than the configured limit.' },
+  RATE_LIMITED: { exitCode: 12, httpStatus: 429, description: 'Too many requests (logins or writes) in a short time; retry after the interval given.' },
+  JOB_FAILED: { exitCode: 13, httpStatus: 500, description: 'A background job failed after all its retries; it is kept in the dead-letter list with its last error.' },
   INTERNAL: { exitCode: 1, httpStatus: 500, description: 'An unexpected failure: a bug. Please report it with the message.' },
 } as const satisfies Record<string, { exitCode: number; httpStatus: number; description: string }>;
 
