@@ -22,7 +22,7 @@ export function isRole(value: unknown): value is Role {
  * person at the command line of the machine holding the store (trusted by file access); `system`
  * is pactwatch itself (background re-evaluation, scheduled jobs).
  */
-export interface Actor {
+export interface Principal {
   readonly kind: 'user' | 'token' | 'cli' | 'system' | 'anonymous';
   /** The user's or token's id; null for cli, system and anonymous. */
   readonly id: string | null;
@@ -32,8 +32,8 @@ export interface Actor {
   readonly role: Role | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: 'pactwatch', role: 'admin' };
+export const SYSTEM_PRINCIPAL: Principal = { kind: 'system', id: null, name: 'pactwatch', role: 'admin' };
 
-export function cliActor(osUser: string): Actor {
+export function cliPrincipal(osUser: string): Principal {
   return { kind: 'cli', id: null, name: osUser === '' ? 'cli' : `cli:${osUser}`, role: 'admin' };
 }
