@@ -1,6 +1,6 @@
 import type { Config } from './config/config.js';
 import { createLogger, type Logger } from './config/logger.js';
-import { migrateToLatest, openSqlite, type Db } from './db/connection.js';
+import { migrateToLatest, openDatabase, type Db } from './db/connection.js';
 import { ExportService } from './exports/export-service.js';
 import { ImportService } from './imports/import-service.js';
 import { defaultImporters } from './imports/registry.js';
@@ -26,7 +26,7 @@ export interface Pactwatch {
 }
 
 export async function openPactwatch(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<Pactwatch> {
-  const db = openSqlite(config.databasePath);
+  const db = await openDatabase(config);
   try {
     await migrateToLatest(db);
   } catch (error) {

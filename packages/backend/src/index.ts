@@ -1,7 +1,8 @@
 export * from './app.js';
 export * from './config/config.js';
 export * from './config/logger.js';
-export { openSqlite, migrateToLatest, type Db } from './db/connection.js';
+export { describeDatabaseUrl, openDatabase, openPostgres, openSqlite, migrateToLatest, type Db } from './db/connection.js';
+export { isPostgres, lockWriters, textType } from './db/dialect.js';
 export type { Database } from './db/database.js';
 export { createRepositories, type Repositories, type IncidentFilter, type FindingFilter, type BatchCounts, type QuarantineEntry, type StoredQuarantineEntry, type RecordMeta } from './repositories/index.js';
 export * from './services/dataset-service.js';

@@ -3,8 +3,12 @@ import { dirname } from 'node:path';
 import { PactwatchError } from '@pactwatch/domain';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { Config } from '../config/config.js';
 import type { Database } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { openPostgres } from './postgres.js';
+
+export { describeDatabaseUrl, openPostgres } from './postgres.js';
 
 export type Db = Kysely<Database>;
 
@@ -28,7 +32,16 @@ export function openSqlite(path: string): Db {
   }
 }
 
-/** Applies pending migrations; refuses a database that a newer pactwatch has migrated. */
+/** The configured store: PostgreSQL when a database URL is set, else the SQLite file. */
+export async function openDatabase(config: Pick<Config, 'databasePath' | 'databaseUrl'>): Promise<Db> {
+  return config.databaseUrl === undefined ? openSqlite(config.databasePath) : openPostgres(config.databaseUrl);
+}
+
+/**
+ * Applies pending migrations; refuses a database that a newer pactwatch has migrated. On
+ * PostgreSQL several processes may start at once: kysely's Migrator holds a session advisory lock
+ * and migrates in one transaction, so the second process waits, then finds nothing left to do.
+ */
 export async function migrateToLatest(db: Db): Promise<{ applied: string[] }> {
   const migrator = new Migrator({ db, provider });
   const known = new Set(Object.keys(MIGRATIONS));

@@ -34,7 +34,7 @@ export class ExportService {
 
   async export(request: ExportRequest): Promise<ExportResult> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(request.format)) throw new PactwatchError('USAGE', `--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${request.format}"`);
-    const selection = await inTransaction(this.ctx, (repos) => selectForExport(repos, request.agreementId));
+    const selection = await inTransaction(this.ctx, (repos) => selectForExport(repos, request.agreementId), { readOnly: true });
     const records = { agreements: selection.agreements.length, incidents: selection.incidents.length, actors: selection.actors.length };
     let result: ExportResult;
     if (request.format === 'stix') {

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import type { Db } from '../db/connection.js';
+import { isPostgres, lockWriters } from '../db/dialect.js';
 import { createRepositories, type Repositories } from '../repositories/index.js';
 
 /** What every service gets: the store, settings, a logger and a clock (injected for reproducibility). */
@@ -15,7 +16,17 @@ export function repositories(ctx: ServiceContext): Repositories {
   return createRepositories(ctx.db);
 }
 
-/** Runs `work` in one transaction with repositories bound to it: all of it lands or none does. */
-export async function inTransaction<T>(ctx: ServiceContext, work: (repos: Repositories) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => work(createRepositories(trx)));
+/**
+ * Runs `work` in one transaction with repositories bound to it: all of it lands or none does.
+ * Writers take turns (see lockWriters), as SQLite makes them; `readOnly` work (an export) reads
+ * one consistent snapshot instead, on PostgreSQL without waiting for or blocking any writer.
+ */
+export async function inTransaction<T>(ctx: ServiceContext, work: (repos: Repositories) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+  if (options.readOnly === true && isPostgres(ctx.db)) {
+    return ctx.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => work(createRepositories(trx)));
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    if (options.readOnly !== true) await lockWriters(trx);
+    return work(createRepositories(trx));
+  });
 }

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
+import { textType } from './dialect.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const text = textType(db);
   await db.schema
     .createTable('source_object')
-    .addColumn('dataset', 'text', (c) => c.notNull())
-    .addColumn('object_id', 'text', (c) => c.notNull())
-    .addColumn('object_type', 'text', (c) => c.notNull())
-    .addColumn('raw', 'text', (c) => c.notNull())
-    .addColumn('content_hash', 'text', (c) => c.notNull())
+    .addColumn('dataset', text, (c) => c.notNull())
+    .addColumn('object_id', text, (c) => c.notNull())
+    .addColumn('object_type', text, (c) => c.notNull())
+    .addColumn('raw', text, (c) => c.notNull())
+    .addColumn('content_hash', text, (c) => c.notNull())
     .addColumn('batch_id', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('source_object_pk', ['dataset', 'object_id'])
     .execute();

@@ -1,6 +1,2 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
-
-/** Migrations are written once for both databases; the few differences are decided here. */
-export function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+// Migrations import the dialect decisions from here; they are made once, in db/dialect.ts.
+export { isPostgres, textType } from '../dialect.js';
