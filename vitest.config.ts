@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Tests run against TypeScript sources: each workspace package is aliased to its src entry so a
 // test never depends on a stale build. Three tiers live side by side: pure (packages/domain),
-// real database (packages/backend) and end-to-end (apps/cli, which spawns the built binary).
+// real database (packages/backend) and end-to-end (apps/*, the CLI spawning the built binary).
+// The real-database tier runs once per store: the `sqlite` project always, the `postgres` project
+// when PACTWATCH_TEST_DATABASE_URL names a server to make throwaway databases on (.ci/run starts
+// one with scripts/pg-cluster.sh); `vitest run --project postgres` runs that tier alone.
 const src = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const backendTests = ['packages/backend/test/**/*.test.ts'];
+const postgresUrl = process.env['PACTWATCH_TEST_DATABASE_URL'];
 
 export default defineConfig({
   resolve: {
@@ -14,7 +19,14 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'domain', include: ['packages/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...backendTests] } },
+      { extends: true, test: { name: 'sqlite', include: backendTests, env: { PACTWATCH_TEST_STORE: 'sqlite' } } },
+      ...(postgresUrl === undefined || postgresUrl === ''
+        ? []
+        : [{ extends: true, test: { name: 'postgres', include: backendTests, env: { PACTWATCH_TEST_STORE: 'postgres' } } }]),
+      { extends: true, test: { name: 'apps', include: ['apps/*/test/**/*.test.ts'] } },
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

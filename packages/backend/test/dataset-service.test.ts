@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { IncidentRepository } from '../src/repositories/incident-repository.js';
 import { AGREEMENT_YAML, incidentYaml, workspace } from './helpers.js';
 
-describe('dataset loading (SQLite)', () => {
+describe('dataset loading', () => {
   it('loads, then loading again changes nothing', async () => {
     const ws = workspace();
     ws.write('agreements/us-cn-test.yaml', AGREEMENT_YAML);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { AGREEMENT_YAML, incidentYaml, workspace } from './helpers.js';
 
-describe('evaluation (SQLite)', () => {
+describe('evaluation', () => {
   it('evaluates fully first, then only the incidents that changed', async () => {
     const ws = workspace();
     ws.write('agreements/us-cn-test.yaml', AGREEMENT_YAML);

@@ -3,27 +3,36 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createLogger, loadConfig, openPactwatch, type Pactwatch } from '@pactwatch/backend';
 import { afterEach } from 'vitest';
+import { createTestDatabase, dropTestDatabase, onPostgres } from './test-store.js';
 
-/** A throwaway workspace per test: its own database file and dataset folder. */
+/**
+ * A throwaway workspace per test: its own store and dataset folder. The store is a SQLite file,
+ * or in the `postgres` test project a fresh PostgreSQL database made on first open and dropped
+ * after the test (reopening the workspace reopens the same database).
+ */
 export interface Workspace {
   readonly dir: string;
   readonly dataDir: string;
+  /** The SQLite file (unused when the run targets PostgreSQL). */
   readonly dbPath: string;
   write(relativePath: string, text: string): void;
   remove(relativePath: string): void;
   open(options?: { now?: () => Date; threshold?: number }): Promise<Pactwatch>;
 }
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()?.();
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
 });
 
 export function workspace(): Workspace {
   const dir = mkdtempSync(join(tmpdir(), 'pactwatch-test-'));
   const opened: Pactwatch[] = [];
-  cleanups.push(() => {
-    for (const app of opened) void app.close();
+  let databaseUrl: Promise<string> | undefined;
+  cleanups.push(async () => {
+    // Closing twice is harmless, so apps a test already closed are closed again here.
+    await Promise.all(opened.map((app) => app.close()));
+    if (databaseUrl !== undefined) await dropTestDatabase(await databaseUrl);
     rmSync(dir, { recursive: true, force: true });
   });
   const dataDir = join(dir, 'data');
@@ -41,7 +50,9 @@ export function workspace(): Workspace {
       rmSync(join(dataDir, relativePath));
     },
     async open(options = {}) {
-      const config = loadConfig({ databasePath: join(dir, 'store.db'), dataDir, confidenceThreshold: options.threshold }, {});
+      if (onPostgres) databaseUrl ??= createTestDatabase();
+      const url = databaseUrl === undefined ? undefined : await databaseUrl;
+      const config = loadConfig({ databasePath: join(dir, 'store.db'), databaseUrl: url, dataDir, confidenceThreshold: options.threshold }, {});
       const app = await openPactwatch(config, { logger: createLogger({ logLevel: 'silent' }), ...(options.now === undefined ? {} : { now: options.now }) });
       opened.push(app);
       return app;

@@ -66,7 +66,7 @@ async function setup() {
 
 const row = (fields: Record<string, string>): string => JSON.stringify(fields);
 
-describe('import framework (SQLite)', () => {
+describe('import framework', () => {
   it('stores, reconciles, evaluates, and re-importing the same file changes nothing', async () => {
     const { app, service, file } = await setup();
     const path = file('a.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02', actor: 'APT-X' }), row({ id: '2', sponsor: 'CN', victim: 'US', start: '2016-03' }), 'not json']);

@@ -9,7 +9,7 @@ function monthly(ws: ReturnType<typeof workspace>, perMonth: (month: number) => 
   }
 }
 
-describe('trend service (SQLite)', () => {
+describe('trend service', () => {
   it('counts an agreement\'s in-scope incidents around its date, including those before it took effect', async () => {
     const ws = workspace();
     ws.write('agreements/us-cn-test.yaml', AGREEMENT_YAML);

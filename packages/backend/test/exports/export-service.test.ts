@@ -45,7 +45,7 @@ function readCsv(text: string): string[][] {
   return rows;
 }
 
-describe('ExportService (SQLite)', () => {
+describe('ExportService', () => {
   it('exports every record as a STIX bundle whose findings are notes on incident and commitment', async () => {
     const { app } = await exportWorkspace();
     const result = await app.exports.export({ format: 'stix' });

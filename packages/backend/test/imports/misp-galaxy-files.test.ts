@@ -10,7 +10,7 @@ const CLUSTERS = `${GALAXY_DIR}clusters/`;
 // The shared MISP data is read-only; these tests skip only when it is absent.
 const HAVE_GALAXY = existsSync(GALAXY_DIR);
 
-describe.skipIf(!HAVE_GALAXY)('misp-galaxy files: malformed input and other galaxies (SQLite)', () => {
+describe.skipIf(!HAVE_GALAXY)('misp-galaxy files: malformed input and other galaxies', () => {
   it('refuses broken JSON naming the file, line and column', async () => {
     const ws = workspace();
     const app = await ws.open();

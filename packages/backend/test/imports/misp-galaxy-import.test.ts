@@ -27,7 +27,7 @@ async function actors(app: Pactwatch): Promise<Map<string, Actor>> {
 
 const actorId = (uuid: string): string => importedRecordId(DATASET, uuid);
 
-describe.skipIf(!HAVE_GALAXY)('misp-galaxy import of the real threat-actor galaxy (SQLite)', () => {
+describe.skipIf(!HAVE_GALAXY)('misp-galaxy import of the real threat-actor galaxy', () => {
   it('stores all 1,041 actors with reconciliation holding, mapping sponsors, aliases and sources', async () => {
     const app = await workspace().open();
     const report = await app.imports.import({ file: THREAT_ACTORS, format: 'misp-galaxy' });
