@@ -12,6 +12,7 @@ export function buildProgram(version: string): Command {
     .version(version)
     .description('Do states keep the cyber agreements they sign? Agreements, incidents and explained compliance verdicts.')
     .option('--db <path>', 'SQLite database file (env PACTWATCH_DB; default: the user data folder)')
+    .option('--database-url <url>', 'use PostgreSQL instead of SQLite: postgres://user@host:port/db (env PACTWATCH_DATABASE_URL)')
     .option('--data <dir>', 'curated dataset folder (env PACTWATCH_DATA; default: the repository data/)')
     .option('--threshold <n>', 'minimum attribution confidence for a breach, 0-100 (env PACTWATCH_CONFIDENCE_THRESHOLD; default 70)')
     .option('--no-color', 'plain output (NO_COLOR is respected too)')
@@ -29,6 +30,7 @@ Examples:
   pactwatch findings --incident opm-breach-2014 --explain
   pactwatch scorecard --agreement ru-cn-2015
   pactwatch incidents --sponsor CN --victim US --json
+  pactwatch --database-url postgres://pactwatch@db.example:5432/pactwatch init   the same on PostgreSQL
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 not found,
 5 conflict, 6 database, 7 configuration, 8 file, 9 statistics not computable (see docs/ERRORS.md).`,

@@ -1,10 +1,11 @@
-import { loadConfig, openPactwatch, type Pactwatch } from '@pactwatch/backend';
+import { describeDatabaseUrl, loadConfig, openPactwatch, type Config, type Pactwatch } from '@pactwatch/backend';
 import { PactwatchError } from '@pactwatch/domain';
 import type { Command } from 'commander';
 import { createOutput, type Output } from './presenters/output.js';
 
 export interface GlobalOptions {
   readonly db?: string;
+  readonly databaseUrl?: string;
   readonly data?: string;
   readonly threshold?: string;
   readonly color: boolean;
@@ -21,13 +22,18 @@ export function parseThreshold(raw: string | undefined): number | undefined {
 export async function withPactwatch<T>(command: Command, work: (app: Pactwatch, output: Output) => Promise<T>): Promise<T> {
   const globals = command.optsWithGlobals<GlobalOptions>();
   const output = createOutput({ color: globals.color });
-  const config = loadConfig({ databasePath: globals.db, dataDir: globals.data, confidenceThreshold: parseThreshold(globals.threshold) });
+  const config = loadConfig({ databasePath: globals.db, databaseUrl: globals.databaseUrl, dataDir: globals.data, confidenceThreshold: parseThreshold(globals.threshold) });
   const app = await openPactwatch(config);
   try {
     return await work(app, output);
   } finally {
     await app.close();
   }
+}
+
+/** Where the store lives, as it may be printed: the SQLite file, or the PostgreSQL URL without its password. */
+export function storeLabel(config: Pick<Config, 'databasePath' | 'databaseUrl'>): string {
+  return config.databaseUrl === undefined ? config.databasePath : describeDatabaseUrl(config.databaseUrl);
 }
 
 /** `--json` is shorthand for `--format json` wherever a command prints data. */

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { json } from '../presenters/output.js';
 import { evaluationText, loadReportText, validationText } from '../presenters/report-presenter.js';
 import { scorecardsText } from '../presenters/scorecard-presenter.js';
-import { withPactwatch } from '../runtime.js';
+import { storeLabel, withPactwatch } from '../runtime.js';
 
 function quarantinedError(count: number): PactwatchError {
   return new PactwatchError('DATASET_QUARANTINED', `${count} record(s) were kept in quarantine instead of stored; see the problems above or \`pactwatch quarantine\``);
@@ -19,8 +19,8 @@ export function registerSetupCommands(program: Command): void {
       await withPactwatch(command, async (app, output) => {
         const load = await app.dataset.load();
         const evaluation = await app.evaluation.evaluate();
-        if (options.json === true) output.out(json({ database: app.config.databasePath, load, evaluation }));
-        else output.out(`database ${app.config.databasePath}\n${loadReportText(load, output.colors)}${evaluationText(evaluation)}`);
+        if (options.json === true) output.out(json({ database: storeLabel(app.config), load, evaluation }));
+        else output.out(`database ${storeLabel(app.config)}\n${loadReportText(load, output.colors)}${evaluationText(evaluation)}`);
         if (load.quarantined > 0) throw quarantinedError(load.quarantined);
       });
     });
@@ -79,7 +79,7 @@ export function registerSetupCommands(program: Command): void {
         if (options.json === true) {
           output.out(json({ firstRun: first, load, evaluation, scorecards: cards }));
         } else {
-          if (first) output.out(`Created ${app.config.databasePath} and loaded the curated dataset.`);
+          if (first) output.out(`Created ${storeLabel(app.config)} and loaded the curated dataset.`);
           output.out(`${loadReportText(load, output.colors)}${evaluationText(evaluation)}`);
           output.out(scorecardsText(cards, output.colors));
           output.out(output.colors.dim('Next: `pactwatch findings --agreement us-cn-2015` for each verdict and why; `pactwatch --help` for more.'));
