@@ -1,11 +1,14 @@
 import { Command } from 'commander';
+import { registerAuditCommand } from './commands/audit-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommands } from './commands/import-commands.js';
 import { registerOverrideCommand } from './commands/override-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
 import { registerSetupCommands } from './commands/setup-commands.js';
 import { registerStatsCommand } from './commands/stats-command.js';
+import { registerTokenCommands } from './commands/token-commands.js';
 import { registerTrendCommands } from './commands/trend-commands.js';
+import { registerUserCommands } from './commands/user-commands.js';
 
 export function buildProgram(version: string): Command {
   const program = new Command('pactwatch')
@@ -42,5 +45,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 no
   registerTrendCommands(program);
   registerImportCommands(program);
   registerExportCommand(program);
+  registerUserCommands(program);
+  registerTokenCommands(program);
+  registerAuditCommand(program);
   return program;
 }

@@ -10,6 +10,9 @@ import { OverrideService } from './services/override-service.js';
 import { QueryService } from './services/query-service.js';
 import type { ServiceContext } from './services/service-context.js';
 import { TrendService } from './services/trend-service.js';
+import { AccountService } from './services/account-service.js';
+import { AuditService } from './services/audit-service.js';
+import { AuthService } from './services/auth-service.js';
 
 /** The one core the CLI (and later the API) drive: services over an opened, migrated store. */
 export interface Pactwatch {
@@ -22,6 +25,9 @@ export interface Pactwatch {
   readonly trends: TrendService;
   readonly imports: ImportService;
   readonly exports: ExportService;
+  readonly accounts: AccountService;
+  readonly auth: AuthService;
+  readonly audit: AuditService;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,9 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     exports: new ExportService(ctx),
     query: new QueryService(ctx),
     overrides: new OverrideService(ctx),
+    accounts: new AccountService(ctx),
+    auth: new AuthService(ctx),
+    audit: new AuditService(ctx),
     close: () => db.destroy(),
   };
 }

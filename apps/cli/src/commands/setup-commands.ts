@@ -1,5 +1,6 @@
 import { PactwatchError } from '@pactwatch/domain';
 import type { Command } from 'commander';
+import { newPasswordText } from '../presenters/account-presenter.js';
 import { json } from '../presenters/output.js';
 import { evaluationText, loadReportText, validationText } from '../presenters/report-presenter.js';
 import { scorecardsText } from '../presenters/scorecard-presenter.js';
@@ -13,14 +14,17 @@ export function registerSetupCommands(program: Command): void {
   program
     .command('init')
     .description('Create the database (if needed), load the curated dataset and compute findings.')
+    .option('--admin <name>', 'also create this admin account for the API, with a one-time password printed once (refused if the user exists)')
     .option('--json', 'print the load and evaluation reports as JSON')
-    .addHelpText('after', '\nExamples:\n  pactwatch init\n  pactwatch --db ./team.db --data ./data init --json')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .addHelpText('after', '\nExamples:\n  pactwatch init\n  pactwatch init --admin alice\n  pactwatch --db ./team.db --data ./data init --json')
+    .action(async (options: { admin?: string; json?: boolean }, command: Command) => {
       await withPactwatch(command, async (app, output) => {
+        // The account comes first, so an existing user is refused before anything is loaded.
+        const admin = options.admin === undefined ? undefined : await app.accounts.createUser({ username: options.admin, role: 'admin' });
         const load = await app.dataset.load();
         const evaluation = await app.evaluation.evaluate();
-        if (options.json === true) output.out(json({ database: storeLabel(app.config), load, evaluation }));
-        else output.out(`database ${storeLabel(app.config)}\n${loadReportText(load, output.colors)}${evaluationText(evaluation)}`);
+        if (options.json === true) output.out(json({ database: storeLabel(app.config), load, evaluation, ...(admin === undefined ? {} : { admin }) }));
+        else output.out(`database ${storeLabel(app.config)}\n${loadReportText(load, output.colors)}${evaluationText(evaluation)}${admin === undefined ? '' : newPasswordText(admin, 'created', output.colors)}`);
         if (load.quarantined > 0) throw quarantinedError(load.quarantined);
       });
     });

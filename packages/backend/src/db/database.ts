@@ -1,4 +1,7 @@
 import type { ActorTable } from './schema/actor.js';
+import type { ApiTokenTable } from './schema/api-token.js';
+import type { AppUserTable } from './schema/app-user.js';
+import type { AuditLogTable } from './schema/audit-log.js';
 import type { AgreementPartyTable, AgreementTable } from './schema/agreement.js';
 import type { ImportBatchTable, MetaTable, QuarantineTable } from './schema/bookkeeping.js';
 import type { CommitmentTable } from './schema/commitment.js';
@@ -7,6 +10,7 @@ import type { FindingTable, VerdictOverrideTable } from './schema/finding.js';
 import type { AttributionTable, IncidentTable, VictimTable } from './schema/incident.js';
 import type { GroupMemberTable, PartyGroupTable } from './schema/party-group.js';
 import type { SourceObjectTable } from './schema/source-object.js';
+import type { UserSessionTable } from './schema/user-session.js';
 
 /** The whole database as Kysely sees it; one interface per table under schema/. */
 export interface Database {
@@ -26,4 +30,8 @@ export interface Database {
   import_batch: ImportBatchTable;
   quarantine: QuarantineTable;
   source_object: SourceObjectTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
 }

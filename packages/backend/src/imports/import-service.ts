@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { actorSchema, incidentSchema, PactwatchError, type Actor, type Incident, type Problem } from '@pactwatch/domain';
+import { auditOrigin, cliAuditContext, type AuditContext } from '../services/audit-context.js';
 import type { EvaluationReport, EvaluationService } from '../services/evaluation-service.js';
 import { inTransaction, repositories, type ServiceContext } from '../services/service-context.js';
 import { contentHash } from '../util/hash.js';
@@ -13,6 +14,8 @@ export interface ImportRequest {
   readonly format: string;
   readonly mapping?: string;
   readonly dryRun?: boolean;
+  /** Who runs the import, for the audit log; default: the person at the command line. */
+  readonly by?: AuditContext;
 }
 
 export type UnitStatus = 'stored' | 'updated' | 'unchanged';
@@ -222,6 +225,16 @@ export class ImportService {
         }
         await repos.batches.quarantine(batchId, rejectedAll.map((r) => ({ sourceFile: request.file, locator: r.locator + (r.field === undefined ? '' : ` field ${r.field}`), recordKind: `${request.format} unit`, recordId: r.sourceId ?? null, reason: r.reason, raw: r.raw })), startedAt);
         await repos.batches.finish(batchId, { read, ...counts, removed: 0, quarantined: rejectedAll.length }, rejectedAll.length > 0 ? 'finished-with-quarantine' : 'finished', this.ctx.now().toISOString());
+        // One entry per import (units can number in the hundreds of thousands): the reconciliation,
+        // and where to find the rest (the batch's quarantine, the raw units by dataset).
+        await repos.audit.record({
+          ...auditOrigin(request.by ?? cliAuditContext()),
+          action: 'import.run',
+          entityType: 'import-batch',
+          entityId: String(batchId),
+          before: null,
+          after: { dataset: parsed.dataset, version: parsed.version ?? null, format: request.format, file: basename(request.file), fileHash, read, ...counts, quarantined: rejectedAll.length },
+        }, this.ctx.now());
       }
       return {
         batchId,

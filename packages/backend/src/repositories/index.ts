@@ -1,10 +1,14 @@
 import type { Db } from '../db/connection.js';
 import { AgreementRepository } from './agreement-repository.js';
+import { ApiTokenRepository } from './api-token-repository.js';
+import { AuditRepository } from './audit-repository.js';
 import { BatchRepository, MetaRepository } from './bookkeeping-repository.js';
 import { ActorRepository, ContextEventRepository, GroupRepository } from './context-repository.js';
 import { FindingRepository } from './finding-repository.js';
 import { IncidentRepository } from './incident-repository.js';
+import { SessionRepository } from './session-repository.js';
 import { SourceObjectRepository } from './source-object-repository.js';
+import { UserRepository } from './user-repository.js';
 
 export interface Repositories {
   readonly agreements: AgreementRepository;
@@ -16,6 +20,10 @@ export interface Repositories {
   readonly meta: MetaRepository;
   readonly batches: BatchRepository;
   readonly sourceObjects: SourceObjectRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly apiTokens: ApiTokenRepository;
+  readonly audit: AuditRepository;
 }
 
 /** Repositories bound to a connection or to a transaction (same interface either way). */
@@ -30,6 +38,10 @@ export function createRepositories(db: Db): Repositories {
     meta: new MetaRepository(db),
     batches: new BatchRepository(db),
     sourceObjects: new SourceObjectRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    apiTokens: new ApiTokenRepository(db),
+    audit: new AuditRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import { RecordValidator } from '../dataset/record-validator.js';
 import type { Repositories } from '../repositories/index.js';
 import type { StoredHash } from '../repositories/record-meta.js';
 import { contentHash } from '../util/hash.js';
+import { auditOrigin, cliAuditContext, type AuditContext } from './audit-context.js';
 import { inTransaction, repositories, type ServiceContext } from './service-context.js';
 
 export interface ValidationReport {
@@ -36,6 +37,17 @@ interface Counter {
   removed: number;
 }
 
+/** Which records of one kind a load created, updated or removed (ids only), for the audit entry. */
+interface Touched {
+  readonly created: string[];
+  readonly updated: string[];
+  readonly removed: string[];
+}
+
+function touched(): Touched {
+  return { created: [], updated: [], removed: [] };
+}
+
 async function sync<T extends { id: string }>(
   records: readonly CheckedRecord<T>[],
   stored: Map<string, StoredHash>,
@@ -43,6 +55,7 @@ async function sync<T extends { id: string }>(
   save: (value: T, meta: { origin: string; sourceFile: string; hash: string }) => Promise<void>,
   remove: (id: string) => Promise<void>,
   counter: Counter,
+  ids: Touched = touched(),
 ): Promise<void> {
   const present = new Set<string>();
   for (const record of records) {
@@ -54,8 +67,13 @@ async function sync<T extends { id: string }>(
       continue;
     }
     await save(record.value, { origin: 'dataset', sourceFile: record.file, hash });
-    if (previous === undefined) counter.stored += 1;
-    else counter.updated += 1;
+    if (previous === undefined) {
+      counter.stored += 1;
+      ids.created.push(record.value.id);
+    } else {
+      counter.updated += 1;
+      ids.updated.push(record.value.id);
+    }
   }
   // A curated record whose file was deleted goes too; one whose file is now invalid stays as it
   // was (its new version is in quarantine), and imported or hand-entered records are never touched.
@@ -63,6 +81,7 @@ async function sync<T extends { id: string }>(
     if (previous.origin !== 'dataset' || present.has(id) || keep.has(id)) continue;
     await remove(id);
     counter.removed += 1;
+    ids.removed.push(id);
   }
 }
 
@@ -86,18 +105,25 @@ export class DatasetService {
     return { path, read: checked.read, valid: checked.read - checked.rejected.length, invalid: checked.rejected.length, problems };
   }
 
-  async load(path: string = this.ctx.config.dataDir): Promise<LoadReport> {
+  /**
+   * Loads the dataset in one transaction. A load that changes the store writes one audit entry
+   * (`dataset.load` on the batch) with the counts and the ids created, updated and removed per
+   * kind; the records' before and after texts are not copied, since curated files are reviewed
+   * and versioned in git. A load that changes nothing writes no entry.
+   */
+  async load(path: string = this.ctx.config.dataDir, by: AuditContext = cliAuditContext()): Promise<LoadReport> {
     const checked = await this.check(path);
     const startedAt = this.ctx.now().toISOString();
     const report = await inTransaction(this.ctx, async (repos: Repositories) => {
       const batchId = await repos.batches.start('dataset', path, startedAt);
       const counter: Counter = { stored: 0, updated: 0, unchanged: 0, removed: 0 };
+      const ids = { group: touched(), actor: touched(), agreement: touched(), incident: touched(), 'context-event': touched() };
       const keep = (kind: string): Set<string> => new Set(checked.rejected.filter((r) => r.kind === kind && r.recordId !== null).map((r) => r.recordId ?? ''));
-      await sync(checked.groups, await repos.groups.hashes(), keep('group'), (v, m) => repos.groups.save(v, m), (id) => repos.groups.delete(id), counter);
-      await sync(checked.actors, await repos.actors.hashes(), keep('actor'), (v, m) => repos.actors.save(v, m), (id) => repos.actors.delete(id), counter);
-      await sync(checked.agreements, await repos.agreements.hashes(), keep('agreement'), (v, m) => repos.agreements.save(v, m), (id) => repos.agreements.delete(id), counter);
-      await sync(checked.incidents, await repos.incidents.hashes(), keep('incident'), (v, m) => repos.incidents.save(v, m), (id) => repos.incidents.delete(id), counter);
-      await sync(checked.contextEvents, await repos.contextEvents.hashes(), keep('context-event'), (v, m) => repos.contextEvents.save(v, m), (id) => repos.contextEvents.delete(id), counter);
+      await sync(checked.groups, await repos.groups.hashes(), keep('group'), (v, m) => repos.groups.save(v, m), (id) => repos.groups.delete(id), counter, ids.group);
+      await sync(checked.actors, await repos.actors.hashes(), keep('actor'), (v, m) => repos.actors.save(v, m), (id) => repos.actors.delete(id), counter, ids.actor);
+      await sync(checked.agreements, await repos.agreements.hashes(), keep('agreement'), (v, m) => repos.agreements.save(v, m), (id) => repos.agreements.delete(id), counter, ids.agreement);
+      await sync(checked.incidents, await repos.incidents.hashes(), keep('incident'), (v, m) => repos.incidents.save(v, m), (id) => repos.incidents.delete(id), counter, ids.incident);
+      await sync(checked.contextEvents, await repos.contextEvents.hashes(), keep('context-event'), (v, m) => repos.contextEvents.save(v, m), (id) => repos.contextEvents.delete(id), counter, ids['context-event']);
       await repos.batches.quarantine(
         batchId,
         checked.rejected.map((r) => ({
@@ -112,6 +138,10 @@ export class DatasetService {
       );
       const counts = { read: checked.read, ...counter, quarantined: checked.rejected.length };
       await repos.batches.finish(batchId, counts, checked.rejected.length > 0 ? 'finished-with-quarantine' : 'finished', this.ctx.now().toISOString());
+      if (counts.stored + counts.updated + counts.removed + counts.quarantined > 0) {
+        const records = Object.fromEntries(Object.entries(ids).filter(([, t]) => t.created.length + t.updated.length + t.removed.length > 0));
+        await repos.audit.record({ ...auditOrigin(by), action: 'dataset.load', entityType: 'import-batch', entityId: String(batchId), before: null, after: { source: path, ...counts, records } }, this.ctx.now());
+      }
       return { batchId, source: path, ...counts };
     });
     if (report.read !== report.stored + report.updated + report.unchanged + report.quarantined) {

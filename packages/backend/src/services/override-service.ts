@@ -1,4 +1,5 @@
 import { PactwatchError, VERDICTS, type Verdict, type VerdictOverride } from '@pactwatch/domain';
+import { auditOrigin, cliAuditContext, type AuditContext } from './audit-context.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
 
 export interface OverrideRequest {
@@ -7,6 +8,13 @@ export interface OverrideRequest {
   readonly verdict: string;
   readonly note: string;
   readonly author: string;
+  /** Who is acting, for the audit log; default: the person at the command line. */
+  readonly by?: AuditContext;
+}
+
+/** The audit log's id for an override: one per (commitment, incident) pair. */
+export function overrideEntityId(commitmentId: string, incidentId: string): string {
+  return `${commitmentId}@${incidentId}`;
 }
 
 /** Analysts' verdict overrides: stored beside the computed finding, never replacing it. */
@@ -23,14 +31,22 @@ export class OverrideService {
       if (finding === undefined) {
         throw new PactwatchError('NOT_FOUND', `no finding for commitment "${request.commitmentId}" and incident "${request.incidentId}"; see \`pactwatch findings --incident ${request.incidentId}\``);
       }
-      const override: VerdictOverride = { commitmentId: request.commitmentId, incidentId: request.incidentId, verdict: verdict as Verdict, note: request.note.trim(), author: request.author.trim(), createdAt: this.ctx.now().toISOString() };
+      const at = this.ctx.now();
+      const override: VerdictOverride = { commitmentId: request.commitmentId, incidentId: request.incidentId, verdict: verdict as Verdict, note: request.note.trim(), author: request.author.trim(), createdAt: at.toISOString() };
+      const [before] = await repos.findings.listOverrides({ commitmentId: request.commitmentId, incidentId: request.incidentId });
       await repos.findings.saveOverride(override);
+      await repos.audit.record({ ...auditOrigin(request.by ?? cliAuditContext()), action: 'override.set', entityType: 'verdict-override', entityId: overrideEntityId(request.commitmentId, request.incidentId), before: before ?? null, after: override, note: override.note }, at);
       return override;
     });
   }
 
-  async remove(commitmentId: string, incidentId: string): Promise<void> {
-    const removed = await inTransaction(this.ctx, (repos) => repos.findings.deleteOverride(commitmentId, incidentId));
+  async remove(commitmentId: string, incidentId: string, by: AuditContext = cliAuditContext()): Promise<void> {
+    const removed = await inTransaction(this.ctx, async (repos) => {
+      const [before] = await repos.findings.listOverrides({ commitmentId, incidentId });
+      if (before === undefined || !(await repos.findings.deleteOverride(commitmentId, incidentId))) return false;
+      await repos.audit.record({ ...auditOrigin(by), action: 'override.remove', entityType: 'verdict-override', entityId: overrideEntityId(commitmentId, incidentId), before, after: null }, this.ctx.now());
+      return true;
+    });
     if (!removed) throw new PactwatchError('NOT_FOUND', `no override for commitment "${commitmentId}" and incident "${incidentId}"`);
   }
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-source-objects.js';
 import * as m0003 from './0003-stale-incident-index.js';
+import * as m0004 from './0004-accounts.js';
 
 /** Numbered migrations, in order. Add a file, import it here; never edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
   '0002-source-objects': m0002,
   '0003-stale-incident-index': m0003,
+  '0004-accounts': m0004,
 };
