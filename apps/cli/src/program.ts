@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommands } from './commands/import-commands.js';
+import { registerJobCommands, registerWorkerCommand } from './commands/job-commands.js';
 import { registerOverrideCommand } from './commands/override-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
 import { registerSetupCommands } from './commands/setup-commands.js';
@@ -48,5 +49,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 no
   registerUserCommands(program);
   registerTokenCommands(program);
   registerAuditCommand(program);
+  registerWorkerCommand(program);
+  registerJobCommands(program);
   return program;
 }

@@ -10,6 +10,8 @@ import { OverrideService } from './services/override-service.js';
 import { QueryService } from './services/query-service.js';
 import type { ServiceContext } from './services/service-context.js';
 import { TrendService } from './services/trend-service.js';
+import { createJobQueue } from './jobs/create-job-queue.js';
+import { JobService } from './jobs/job-service.js';
 import { AccountService } from './services/account-service.js';
 import { AuditService } from './services/audit-service.js';
 import { AuthService } from './services/auth-service.js';
@@ -28,6 +30,8 @@ export interface Pactwatch {
   readonly accounts: AccountService;
   readonly auth: AuthService;
   readonly audit: AuditService;
+  /** Background jobs: imports, re-evaluation, statistics refresh (docs/JOBS.md). */
+  readonly jobs: JobService;
   close(): Promise<void>;
 }
 
@@ -41,19 +45,26 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
   }
   const ctx: ServiceContext = { db, config, logger: options.logger ?? createLogger(config), now: options.now ?? (() => new Date()) };
   const evaluation = new EvaluationService(ctx);
+  const trends = new TrendService(ctx, evaluation);
+  const imports = new ImportService(ctx, defaultImporters(config), evaluation);
+  const jobs = new JobService(ctx, createJobQueue(ctx), { imports, evaluation, trends });
   return {
     config,
     db,
     dataset: new DatasetService(ctx),
     evaluation,
-    trends: new TrendService(ctx, evaluation),
-    imports: new ImportService(ctx, defaultImporters(config), evaluation),
+    trends,
+    imports,
     exports: new ExportService(ctx),
     query: new QueryService(ctx),
     overrides: new OverrideService(ctx),
     accounts: new AccountService(ctx),
     auth: new AuthService(ctx),
     audit: new AuditService(ctx),
-    close: () => db.destroy(),
+    jobs,
+    close: async () => {
+      await jobs.stop();
+      await db.destroy();
+    },
   };
 }

@@ -25,3 +25,4 @@ export { cliAuditContext, defaultCliPrincipal, type AuditContext } from './servi
 export { recordAudit, AuditRepository, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT } from './repositories/audit-repository.js';
 export type { AccountWithPassword, ApiTokenInfo, AuditEntry, AuditFilter, AuditPage, AuditRecord, CreatedApiToken, LoginMeta, LoginResult, UserAccount } from './security/account-types.js';
 export { MIN_PASSWORD_LENGTH } from './security/password-policy.js';
+export * from './jobs/index.js';

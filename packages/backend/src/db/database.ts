@@ -10,6 +10,7 @@ import type { FindingTable, VerdictOverrideTable } from './schema/finding.js';
 import type { AttributionTable, IncidentTable, VictimTable } from './schema/incident.js';
 import type { GroupMemberTable, PartyGroupTable } from './schema/party-group.js';
 import type { SourceObjectTable } from './schema/source-object.js';
+import type { JobTable, JobUploadTable, TrendCacheTable } from './schema/job.js';
 import type { UserSessionTable } from './schema/user-session.js';
 
 /** The whole database as Kysely sees it; one interface per table under schema/. */
@@ -30,6 +31,9 @@ export interface Database {
   import_batch: ImportBatchTable;
   quarantine: QuarantineTable;
   source_object: SourceObjectTable;
+  job: JobTable;
+  job_upload: JobUploadTable;
+  trend_cache: TrendCacheTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;

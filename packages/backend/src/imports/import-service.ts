@@ -14,6 +14,12 @@ export interface ImportRequest {
   readonly format: string;
   readonly mapping?: string;
   readonly dryRun?: boolean;
+  /** The file's content when already in memory (a job's upload); `file` then only names it. */
+  readonly bytes?: Buffer;
+  /** Mapping YAML text sent with an upload, for csv/xlsx. */
+  readonly mappingText?: string;
+  /** Names the source dataset instead of the format or mapping (a lower-case slug). */
+  readonly dataset?: string;
   /** Who runs the import, for the audit log; default: the person at the command line. */
   readonly by?: AuditContext;
 }
@@ -161,10 +167,14 @@ export class ImportService {
   async import(request: ImportRequest, onProgress: (progress: ImportProgress) => void = () => undefined): Promise<ImportReport> {
     const importer = this.importers.get(request.format);
     if (importer === undefined) throw new PactwatchError('USAGE', `--format must be one of ${this.formats().join(', ')}, got "${request.format}"`);
-    const bytes = this.readFile(request.file);
+    if (request.dataset !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(request.dataset)) throw new PactwatchError('USAGE', `dataset must be a lower-case slug such as "acme-incidents", got "${request.dataset}"`);
+    const bytes = request.bytes ?? this.readFile(request.file);
+    if (bytes.length > MAX_IMPORT_BYTES) throw new PactwatchError('VALIDATION_FAILED', `${request.file}: ${bytes.length} bytes is over the ${MAX_IMPORT_BYTES}-byte import limit`);
     onProgress({ phase: 'reading', done: 0, total: bytes.length });
     const fileHash = createHash('sha256').update(bytes).digest('hex');
-    const parsed = await importer.parse({ path: request.file, bytes, fileHash, ...(request.mapping === undefined ? {} : { mapping: request.mapping }) });
+    const input = { path: request.file, bytes, fileHash, ...(request.mapping === undefined ? {} : { mapping: request.mapping }), ...(request.mappingText === undefined ? {} : { mappingText: request.mappingText }) };
+    const parsedAsIs = await importer.parse(input);
+    const parsed = request.dataset === undefined ? parsedAsIs : { ...parsedAsIs, dataset: request.dataset };
     onProgress({ phase: 'validating', done: 0, total: parsed.units.length + parsed.rejected.length });
     const { prepared, rejected } = this.prepare(parsed, fileHash, request.file);
     const dryRun = request.dryRun === true;

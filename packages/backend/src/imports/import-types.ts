@@ -64,6 +64,8 @@ export interface ImportInput {
   readonly fileHash: string;
   /** Mapping preset name or path of a mapping YAML, for tabular formats. */
   readonly mapping?: string;
+  /** Mapping YAML text sent with an upload (wins over `mapping`, which then only names it). */
+  readonly mappingText?: string;
 }
 
 /** Parses one format into units; pure with respect to the store (never touches the database). */

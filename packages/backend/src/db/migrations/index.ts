@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-source-objects.js';
 import * as m0003 from './0003-stale-incident-index.js';
 import * as m0004 from './0004-accounts.js';
+import * as m0005 from './0005-jobs.js';
 
 /** Numbered migrations, in order. Add a file, import it here; never edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-source-objects': m0002,
   '0003-stale-incident-index': m0003,
   '0004-accounts': m0004,
+  '0005-jobs': m0005,
 };

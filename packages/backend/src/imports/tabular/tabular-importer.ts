@@ -1,6 +1,6 @@
 import { PactwatchError } from '@pactwatch/domain';
 import type { ImportInput, Importer, ParsedImport } from '../import-types.js';
-import { loadMappingSpec } from './mapping/mapping-loader.js';
+import { loadMappingSpec, parseMappingSpec } from './mapping/mapping-loader.js';
 import { mapWithSpec } from './mapping/mapping-preset.js';
 import { detectPreset, findPreset, TABULAR_PRESETS } from './presets/preset-registry.js';
 import { readCsvTable } from './read/csv-reader.js';
@@ -19,6 +19,10 @@ async function readTables(format: 'csv' | 'xlsx', input: ImportInput, delimiter:
  * refused. Each data row is one import unit (docs/IMPORT-TABULAR.md).
  */
 async function parseTabular(format: 'csv' | 'xlsx', input: ImportInput): Promise<ParsedImport> {
+  if (input.mappingText !== undefined) {
+    const spec = parseMappingSpec(input.mappingText, input.mapping ?? 'mapping.yaml');
+    return mapWithSpec(spec, { input, format, tables: await readTables(format, input, spec.delimiter) });
+  }
   const mapping = input.mapping?.trim();
   const preset = mapping === undefined || mapping === '' ? undefined : findPreset(mapping);
   if (mapping !== undefined && mapping !== '' && preset === undefined) {

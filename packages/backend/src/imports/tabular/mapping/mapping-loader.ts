@@ -75,7 +75,13 @@ function activityRules(fields: YamlFields, item: unknown, path: string[]): Activ
 
 /** Loads and validates a mapping YAML; every problem is reported with its line. */
 export function loadMappingSpec(path: string, presets: string): MappingSpec {
-  const parsedResult = parseYamlWithLines(readMappingText(path, presets));
+  return parseMappingSpec(readMappingText(path, presets), path);
+}
+
+/** Validates mapping YAML text already in memory (sent with an upload); `path` names it in messages. */
+export function parseMappingSpec(text: string, path: string): MappingSpec {
+  if (Buffer.byteLength(text, 'utf8') > MAX_MAPPING_BYTES) throw new PactwatchError('VALIDATION_FAILED', `${path}: a mapping of ${Buffer.byteLength(text, 'utf8')} bytes is over the ${MAX_MAPPING_BYTES}-byte limit`);
+  const parsedResult = parseYamlWithLines(text);
   if (!parsedResult.ok) throw new PactwatchError('VALIDATION_FAILED', `${path}: ${parsedResult.line === undefined ? '' : `line ${parsedResult.line}: `}${parsedResult.reason}`, { problems: [{ file: path, reason: parsedResult.reason, ...(parsedResult.line === undefined ? {} : { line: parsedResult.line }) }] });
   const fields = new YamlFields(path, parsedResult.parsed);
   const top = fields.object(parsedResult.parsed.value, [], MAPPING_KEYS) ?? {};
