@@ -8,7 +8,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // when PACTWATCH_TEST_DATABASE_URL names a server to make throwaway databases on (.ci/run starts
 // one with scripts/pg-cluster.sh); `vitest run --project postgres` runs that tier alone.
 const src = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-const backendTests = ['packages/backend/test/**/*.test.ts'];
+// The API's in-process tests use the same throwaway stores, so they run on both databases too.
+const backendTests = ['packages/backend/test/**/*.test.ts', 'apps/api/test/**/*.test.ts'];
 const postgresUrl = process.env['PACTWATCH_TEST_DATABASE_URL'];
 
 export default defineConfig({
@@ -25,7 +26,7 @@ export default defineConfig({
       ...(postgresUrl === undefined || postgresUrl === ''
         ? []
         : [{ extends: true, test: { name: 'postgres', include: backendTests, env: { PACTWATCH_TEST_STORE: 'postgres' } } }]),
-      { extends: true, test: { name: 'apps', include: ['apps/*/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'apps', include: ['apps/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...backendTests] } },
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

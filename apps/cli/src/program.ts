@@ -5,6 +5,7 @@ import { registerImportCommands } from './commands/import-commands.js';
 import { registerJobCommands, registerWorkerCommand } from './commands/job-commands.js';
 import { registerOverrideCommand } from './commands/override-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
+import { registerServeCommand } from './commands/serve-command.js';
 import { registerSetupCommands } from './commands/setup-commands.js';
 import { registerStatsCommand } from './commands/stats-command.js';
 import { registerTokenCommands } from './commands/token-commands.js';
@@ -46,6 +47,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 no
   registerTrendCommands(program);
   registerImportCommands(program);
   registerExportCommand(program);
+  registerServeCommand(program);
   registerUserCommands(program);
   registerTokenCommands(program);
   registerAuditCommand(program);

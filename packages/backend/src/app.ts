@@ -10,11 +10,15 @@ import { OverrideService } from './services/override-service.js';
 import { QueryService } from './services/query-service.js';
 import type { ServiceContext } from './services/service-context.js';
 import { TrendService } from './services/trend-service.js';
-import { createJobQueue } from './jobs/create-job-queue.js';
-import { JobService } from './jobs/job-service.js';
 import { AccountService } from './services/account-service.js';
 import { AuditService } from './services/audit-service.js';
 import { AuthService } from './services/auth-service.js';
+import { AgreementEditService } from './services/agreement-edit-service.js';
+import { BrowseService } from './services/browse-service.js';
+import type { AfterChange } from './services/edit-support.js';
+import { IncidentEditService } from './services/incident-edit-service.js';
+import { createJobQueue } from './jobs/create-job-queue.js';
+import { JobService } from './jobs/job-service.js';
 
 /** The one core the CLI (and later the API) drive: services over an opened, migrated store. */
 export interface Pactwatch {
@@ -27,6 +31,9 @@ export interface Pactwatch {
   readonly trends: TrendService;
   readonly imports: ImportService;
   readonly exports: ExportService;
+  readonly browse: BrowseService;
+  readonly incidentEdits: IncidentEditService;
+  readonly agreementEdits: AgreementEditService;
   readonly accounts: AccountService;
   readonly auth: AuthService;
   readonly audit: AuditService;
@@ -45,6 +52,12 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
   }
   const ctx: ServiceContext = { db, config, logger: options.logger ?? createLogger(config), now: options.now ?? (() => new Date()) };
   const evaluation = new EvaluationService(ctx);
+  // Findings follow every edit. An incident edit re-evaluates that incident at once (incremental:
+  // milliseconds), so the analyst's next read shows verdicts for what they just wrote. A rules
+  // change (agreement, commitment) can mean re-evaluating the whole store, so it goes to a job.
+  const afterIncidentChange: AfterChange = async () => {
+    await evaluation.evaluate();
+  };
   const trends = new TrendService(ctx, evaluation);
   const imports = new ImportService(ctx, defaultImporters(config), evaluation);
   const jobs = new JobService(ctx, createJobQueue(ctx), { imports, evaluation, trends });
@@ -58,6 +71,11 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     exports: new ExportService(ctx),
     query: new QueryService(ctx),
     overrides: new OverrideService(ctx),
+    browse: new BrowseService(ctx),
+    incidentEdits: new IncidentEditService(ctx, afterIncidentChange),
+    agreementEdits: new AgreementEditService(ctx, async (principal, reason) => {
+      await jobs.enqueueEvaluation(principal, reason);
+    }),
     accounts: new AccountService(ctx),
     auth: new AuthService(ctx),
     audit: new AuditService(ctx),

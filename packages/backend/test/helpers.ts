@@ -17,7 +17,7 @@ export interface Workspace {
   readonly dbPath: string;
   write(relativePath: string, text: string): void;
   remove(relativePath: string): void;
-  open(options?: { now?: () => Date; threshold?: number }): Promise<Pactwatch>;
+  open(options?: { now?: () => Date; threshold?: number; env?: Record<string, string> }): Promise<Pactwatch>;
 }
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -52,7 +52,7 @@ export function workspace(): Workspace {
     async open(options = {}) {
       if (onPostgres) databaseUrl ??= createTestDatabase();
       const url = databaseUrl === undefined ? undefined : await databaseUrl;
-      const config = loadConfig({ databasePath: join(dir, 'store.db'), databaseUrl: url, dataDir, confidenceThreshold: options.threshold }, {});
+      const config = loadConfig({ databasePath: join(dir, 'store.db'), databaseUrl: url, dataDir, confidenceThreshold: options.threshold }, options.env ?? {});
       const app = await openPactwatch(config, { logger: createLogger({ logLevel: 'silent' }), ...(options.now === undefined ? {} : { now: options.now }) });
       opened.push(app);
       return app;

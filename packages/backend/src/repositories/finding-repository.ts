@@ -13,7 +13,7 @@ export interface FindingFilter {
   readonly verdict?: Verdict | undefined;
 }
 
-function toFinding(row: Selectable<FindingTable>): Finding {
+export function toFinding(row: Selectable<FindingTable>): Finding {
   return {
     agreementId: row.agreement_id,
     commitmentId: row.commitment_id,

@@ -1,5 +1,6 @@
 import { parseUncertainDate, type Incident } from '@pactwatch/domain';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/database.js';
 import type { Db } from '../db/connection.js';
 import type { AttributionTable, IncidentTable, VictimTable } from '../db/schema/incident.js';
 import { readJson, writeJson } from '../util/json-column.js';
@@ -82,6 +83,39 @@ const INCIDENT_COLUMNS = [
   'sources', 'provenance', 'disputes', 'origin', 'source_file', 'content_hash', 'evaluated_hash',
 ] as const;
 
+/** The WHERE clauses of an incident filter, shared by full lists and the API's keyset pages. */
+export function applyIncidentFilter<O>(start: SelectQueryBuilder<Database, 'incident', O>, filter: IncidentFilter): SelectQueryBuilder<Database, 'incident', O> {
+  let query = start;
+  if (filter.ids !== undefined) {
+    query = query.where('id', 'in', [...filter.ids]);
+  }
+  if (filter.sponsor !== undefined) {
+    const sponsor = filter.sponsor;
+    query = query.where((eb) => eb.exists(eb.selectFrom('attribution').select('incident_id').whereRef('attribution.incident_id', '=', 'incident.id').where('attribution.sponsor', '=', sponsor)));
+  }
+  if (filter.victim !== undefined) {
+    const victim = filter.victim;
+    query = query.where((eb) => eb.exists(eb.selectFrom('victim').select('incident_id').whereRef('victim.incident_id', '=', 'incident.id').where('victim.state', '=', victim)));
+  }
+  if (filter.party !== undefined) {
+    const party = filter.party;
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('attribution').select('incident_id').whereRef('attribution.incident_id', '=', 'incident.id').where('attribution.sponsor', '=', party)),
+        eb.exists(eb.selectFrom('victim').select('incident_id').whereRef('victim.incident_id', '=', 'incident.id').where('victim.state', '=', party)),
+      ]),
+    );
+  }
+  if (filter.from !== undefined) {
+    const from = filter.from;
+    query = query.where((eb) => eb.or([eb('end_latest', 'is', null), eb('end_latest', '>=', from)]));
+  }
+  if (filter.to !== undefined) query = query.where('start_earliest', '<=', filter.to);
+  // Activity ids are distinct quoted tokens in the JSON text, so a LIKE on the token is exact.
+  if (filter.activity !== undefined) query = query.where('activities', 'like', `%"${filter.activity.replace(/[%_"\\]/g, '')}"%`);
+  return query;
+}
+
 /** All SQL on incidents, their attributions and victims. */
 export class IncidentRepository {
   constructor(private readonly db: Db) {}
@@ -115,35 +149,8 @@ export class IncidentRepository {
   }
 
   async list(filter: IncidentFilter = {}): Promise<Incident[]> {
-    let query = this.db.selectFrom('incident').selectAll();
-    if (filter.ids !== undefined) {
-      if (filter.ids.length === 0) return [];
-      query = query.where('id', 'in', [...filter.ids]);
-    }
-    if (filter.sponsor !== undefined) {
-      const sponsor = filter.sponsor;
-      query = query.where((eb) => eb.exists(eb.selectFrom('attribution').select('incident_id').whereRef('attribution.incident_id', '=', 'incident.id').where('attribution.sponsor', '=', sponsor)));
-    }
-    if (filter.victim !== undefined) {
-      const victim = filter.victim;
-      query = query.where((eb) => eb.exists(eb.selectFrom('victim').select('incident_id').whereRef('victim.incident_id', '=', 'incident.id').where('victim.state', '=', victim)));
-    }
-    if (filter.party !== undefined) {
-      const party = filter.party;
-      query = query.where((eb) =>
-        eb.or([
-          eb.exists(eb.selectFrom('attribution').select('incident_id').whereRef('attribution.incident_id', '=', 'incident.id').where('attribution.sponsor', '=', party)),
-          eb.exists(eb.selectFrom('victim').select('incident_id').whereRef('victim.incident_id', '=', 'incident.id').where('victim.state', '=', party)),
-        ]),
-      );
-    }
-    if (filter.from !== undefined) {
-      const from = filter.from;
-      query = query.where((eb) => eb.or([eb('end_latest', 'is', null), eb('end_latest', '>=', from)]));
-    }
-    if (filter.to !== undefined) query = query.where('start_earliest', '<=', filter.to);
-    // Activity ids are distinct quoted tokens in the JSON text, so a LIKE on the token is exact.
-    if (filter.activity !== undefined) query = query.where('activities', 'like', `%"${filter.activity.replace(/[%_"\\]/g, '')}"%`);
+    if (filter.ids !== undefined && filter.ids.length === 0) return [];
+    const query = applyIncidentFilter(this.db.selectFrom('incident').selectAll(), filter);
     const rows = await query.orderBy('start_earliest').orderBy('id').execute();
     return this.hydrate(rows);
   }

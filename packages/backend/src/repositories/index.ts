@@ -9,6 +9,8 @@ import { IncidentRepository } from './incident-repository.js';
 import { SessionRepository } from './session-repository.js';
 import { SourceObjectRepository } from './source-object-repository.js';
 import { UserRepository } from './user-repository.js';
+import { BrowseRepository } from './browse-repository.js';
+import { RevisionRepository } from './revision-repository.js';
 
 export interface Repositories {
   readonly agreements: AgreementRepository;
@@ -20,6 +22,8 @@ export interface Repositories {
   readonly meta: MetaRepository;
   readonly batches: BatchRepository;
   readonly sourceObjects: SourceObjectRepository;
+  readonly browse: BrowseRepository;
+  readonly revision: RevisionRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly apiTokens: ApiTokenRepository;
@@ -38,6 +42,8 @@ export function createRepositories(db: Db): Repositories {
     meta: new MetaRepository(db),
     batches: new BatchRepository(db),
     sourceObjects: new SourceObjectRepository(db),
+    browse: new BrowseRepository(db),
+    revision: new RevisionRepository(db),
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     apiTokens: new ApiTokenRepository(db),
@@ -50,3 +56,4 @@ export type { FindingFilter } from './finding-repository.js';
 export type { BatchCounts, QuarantineEntry, StoredQuarantineEntry } from './bookkeeping-repository.js';
 export type { RecordMeta } from './record-meta.js';
 export type { SourceObject } from './source-object-repository.js';
+export type { IncidentSort, FindingSort, FindingPageFilter, KeyedRow } from './browse-repository.js';

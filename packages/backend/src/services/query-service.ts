@@ -3,7 +3,9 @@ import {
   evaluateAllCooperation,
   PactwatchError,
   parseUncertainDate,
+  type Actor,
   type Agreement,
+  type ContextEvent,
   type CooperationFinding,
   type Finding,
   type Group,
@@ -32,6 +34,18 @@ export interface IncidentQuery {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   readonly activity?: string | undefined;
+}
+
+/** EDTF bounds become instants: an incident matches if it may overlap the asked period. */
+export function toIncidentFilter(query: IncidentQuery): IncidentFilter {
+  return {
+    party: query.party,
+    sponsor: query.sponsor,
+    victim: query.victim,
+    activity: query.activity,
+    from: query.from === undefined ? undefined : parseUncertainDate(query.from).earliest,
+    to: query.to === undefined ? undefined : parseUncertainDate(query.to).latest,
+  };
 }
 
 export type FindingWithOverride = Finding & { readonly override?: VerdictOverride };
@@ -67,15 +81,7 @@ export class QueryService {
   }
 
   async incidents(query: IncidentQuery = {}): Promise<Incident[]> {
-    const filter: IncidentFilter = {
-      party: query.party,
-      sponsor: query.sponsor,
-      victim: query.victim,
-      activity: query.activity,
-      from: query.from === undefined ? undefined : parseUncertainDate(query.from).earliest,
-      to: query.to === undefined ? undefined : parseUncertainDate(query.to).latest,
-    };
-    return repositories(this.ctx).incidents.list(filter);
+    return repositories(this.ctx).incidents.list(toIncidentFilter(query));
   }
 
   async incident(id: string): Promise<Incident> {
@@ -134,6 +140,27 @@ export class QueryService {
 
   async isInitialised(): Promise<boolean> {
     return (await repositories(this.ctx).batches.latestBatch('dataset')) !== undefined;
+  }
+  async group(id: string): Promise<Group> {
+    const group = (await this.groups()).find((g) => g.id === id);
+    if (group === undefined) throw new PactwatchError('NOT_FOUND', `no group "${id}"; list them with \`pactwatch groups\``);
+    return group;
+  }
+
+  async actors(): Promise<Actor[]> {
+    return repositories(this.ctx).actors.listAll();
+  }
+
+  async actor(id: string): Promise<Actor> {
+    const actor = (await this.actors()).find((a) => a.id === id);
+    if (actor === undefined) throw new PactwatchError('NOT_FOUND', `no actor "${id}"`);
+    return actor;
+  }
+
+  async contextEvent(id: string): Promise<ContextEvent> {
+    const event = (await this.contextEvents()).find((e) => e.id === id);
+    if (event === undefined) throw new PactwatchError('NOT_FOUND', `no context event "${id}"`);
+    return event;
   }
 }
 
