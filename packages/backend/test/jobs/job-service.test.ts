@@ -104,6 +104,9 @@ describe(`job service (${onPostgres ? 'pg-boss' : 'SQLite'})`, () => {
     const first = await finished(app.jobs, (await app.jobs.enqueueEvaluation(SYSTEM_PRINCIPAL, 'dataset loaded')).id);
     expect(first.result).toMatchObject({ reason: 'dataset loaded', mode: 'full', incidentsEvaluated: 1 });
     expect((await app.query.findings()).map((f) => [f.incidentId, f.verdict])).toEqual([['a', 'breach']]);
+    // The evaluation queued a statistics refresh, which evaluates too: let it finish first, or it
+    // could pick up the change below before the explicit evaluation job does (and leave it nothing).
+    await waitFor(async () => (await app.jobs.list({ name: 'stats-refresh', state: 'completed' })).jobs, (jobs) => jobs.length >= 1, 'the first statistics refresh');
 
     ws.write('incidents/a.yaml', incidentYaml('a', { confidence: 40 }));
     await app.dataset.load();
@@ -111,7 +114,7 @@ describe(`job service (${onPostgres ? 'pg-boss' : 'SQLite'})`, () => {
     expect(second.result).toMatchObject({ mode: 'incremental', incidentsEvaluated: 1 });
     expect((await app.query.findings()).map((f) => [f.incidentId, f.verdict])).toEqual([['a', 'possible-breach']]);
 
-    const refreshes = await waitFor(async () => (await app.jobs.list({ name: 'stats-refresh', state: 'completed' })).jobs, (jobs) => jobs.length >= 1, 'a completed statistics refresh');
+    const refreshes = await waitFor(async () => (await app.jobs.list({ name: 'stats-refresh', state: 'completed' })).jobs, (jobs) => jobs.length >= 2, 'the statistics refresh after the change');
     expect(refreshes[0]?.result).toMatchObject({ agreements: 1 });
     const cached = await app.jobs.cachedTrend('us-cn-test');
     expect(cached).toMatchObject({ agreementId: 'us-cn-test', error: null });
