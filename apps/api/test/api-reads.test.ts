@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { apiWorld } from './api-harness.js';
 
@@ -117,6 +118,12 @@ describe('reads', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json() as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
+    // Checked against the OpenAPI 3.1 specification's own JSON Schema, so generators and clients accept it.
+    const validator = new Validator();
+    const validation = await validator.validate(doc as unknown as Record<string, unknown>);
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
     for (const required of ['GET /api/v1/incidents', 'POST /api/v1/incidents', 'PUT /api/v1/incidents/{id}', 'GET /api/v1/findings', 'GET /api/v1/agreements/{id}/scorecard', 'GET /api/v1/agreements/{id}/trend', 'POST /api/v1/imports', 'GET /api/v1/audit', 'GET /api/v1/jobs/dead', 'POST /api/v1/tokens']) {
       expect(documented, required).toContain(required);
