@@ -9,16 +9,16 @@ import { isPostgres } from '../db/migrations/dialect.js';
  *
  * - SQLite: `PRAGMA data_version` moves when another connection commits; `total_changes()` moves
  *   with this connection's own writes (which data_version ignores).
- * - PostgreSQL: the WAL insert position advances with every logged write in the cluster (the
- *   insert position, not the write position: with asynchronous commit the latter can lag a commit).
+ * - PostgreSQL: the `store_revision` counter, bumped once per writing transaction by triggers on
+ *   the data tables (migration 0006), and visible exactly when the write is.
  */
 export class RevisionRepository {
   constructor(private readonly db: Db) {}
 
   async current(): Promise<string> {
     if (isPostgres(this.db)) {
-      const result = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(this.db);
-      return `pg:${result.rows[0]?.lsn ?? '0'}`;
+      const result = await sql<{ n: string }>`select n::text as n from store_revision where id = 1`.execute(this.db);
+      return `pg:${result.rows[0]?.n ?? '0'}`;
     }
     const version = await sql<{ data_version: number }>`pragma data_version`.execute(this.db);
     const changes = await sql<{ n: number }>`select total_changes() as n`.execute(this.db);

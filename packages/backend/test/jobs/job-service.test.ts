@@ -30,7 +30,8 @@ describe(`job service (${onPostgres ? 'pg-boss' : 'SQLite'})`, () => {
 
     await app.jobs.startWorker(WORKER);
     const done = await finished(app.jobs, job.id);
-    expect(done.state).toBe('completed');
+    // State and error together, so a failure shows why the job failed.
+    expect({ state: done.state, error: done.error }).toEqual({ state: 'completed', error: null });
     const report = done.result as ImportReport;
     expect(report).toMatchObject({ file: 'cfr.csv', dataset: 'cfr', read: 3, stored: 2, quarantined: 1, dryRun: false });
     expect(report.problems.map((p) => p.path)).toEqual(['row 4 Sponsor']);
