@@ -19,6 +19,7 @@ import type { AfterChange } from './services/edit-support.js';
 import { IncidentEditService } from './services/incident-edit-service.js';
 import { createJobQueue } from './jobs/create-job-queue.js';
 import { JobService } from './jobs/job-service.js';
+import { DraftService } from './services/draft-service.js';
 
 /** The one core the CLI (and later the API) drive: services over an opened, migrated store. */
 export interface Pactwatch {
@@ -37,6 +38,8 @@ export interface Pactwatch {
   readonly accounts: AccountService;
   readonly auth: AuthService;
   readonly audit: AuditService;
+  /** The review queue of proposed incidents (accept, merge, reject). */
+  readonly drafts: DraftService;
   /** Background jobs: imports, re-evaluation, statistics refresh (docs/JOBS.md). */
   readonly jobs: JobService;
   close(): Promise<void>;
@@ -79,6 +82,7 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     accounts: new AccountService(ctx),
     auth: new AuthService(ctx),
     audit: new AuditService(ctx),
+    drafts: new DraftService(ctx, afterIncidentChange),
     jobs,
     close: async () => {
       await jobs.stop();

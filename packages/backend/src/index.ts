@@ -30,3 +30,5 @@ export { recordAudit, AuditRepository, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT } fr
 export type { AccountWithPassword, ApiTokenInfo, AuditEntry, AuditFilter, AuditPage, AuditRecord, CreatedApiToken, LoginMeta, LoginResult, UserAccount } from './security/account-types.js';
 export { MIN_PASSWORD_LENGTH } from './security/password-policy.js';
 export * from './jobs/index.js';
+export * from './services/draft-service.js';
+export * from './services/draft-types.js';

@@ -12,6 +12,7 @@ import type { GroupMemberTable, PartyGroupTable } from './schema/party-group.js'
 import type { SourceObjectTable } from './schema/source-object.js';
 import type { JobTable, JobUploadTable, TrendCacheTable } from './schema/job.js';
 import type { UserSessionTable } from './schema/user-session.js';
+import type { IncidentDraftTable } from './schema/incident-draft.js';
 
 /** The whole database as Kysely sees it; one interface per table under schema/. */
 export interface Database {
@@ -38,4 +39,5 @@ export interface Database {
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  incident_draft: IncidentDraftTable;
 }

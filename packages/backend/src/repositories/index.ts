@@ -11,6 +11,7 @@ import { SourceObjectRepository } from './source-object-repository.js';
 import { UserRepository } from './user-repository.js';
 import { BrowseRepository } from './browse-repository.js';
 import { RevisionRepository } from './revision-repository.js';
+import { DraftRepository } from './draft-repository.js';
 
 export interface Repositories {
   readonly agreements: AgreementRepository;
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly apiTokens: ApiTokenRepository;
   readonly audit: AuditRepository;
+  readonly drafts: DraftRepository;
 }
 
 /** Repositories bound to a connection or to a transaction (same interface either way). */
@@ -48,6 +50,7 @@ export function createRepositories(db: Db): Repositories {
     sessions: new SessionRepository(db),
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditRepository(db),
+    drafts: new DraftRepository(db),
   };
 }
 

@@ -66,11 +66,11 @@ export function overrideVersion(override: VerdictOverride | undefined): string {
   return override === undefined ? 'none' : contentHash(override).slice(0, 32);
 }
 
-function checkLimit(limit: number): void {
+export function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new PactwatchError('USAGE', `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${limit}`);
 }
 
-function pageOf<T>(rows: ReadonlyArray<{ value: T; key: readonly (string | number)[] }>, limit: number): Page<T> {
+export function pageOf<T>(rows: ReadonlyArray<{ value: T; key: readonly (string | number)[] }>, limit: number): Page<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items: items.map((r) => r.value), next: rows.length > limit && last !== undefined ? last.key : undefined };

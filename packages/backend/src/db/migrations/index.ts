@@ -5,6 +5,7 @@ import * as m0003 from './0003-stale-incident-index.js';
 import * as m0004 from './0004-accounts.js';
 import * as m0005 from './0005-jobs.js';
 import * as m0006 from './0006-store-revision.js';
+import * as m0007 from './0007-incident-draft.js';
 
 /** Numbered migrations, in order. Add a file, import it here; never edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-accounts': m0004,
   '0005-jobs': m0005,
   '0006-store-revision': m0006,
+  '0007-incident-draft': m0007,
 };
