@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -10,6 +11,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const src = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 // The API's in-process tests use the same throwaway stores, so they run on both databases too.
 const backendTests = ['packages/backend/test/**/*.test.ts', 'apps/api/test/**/*.test.ts'];
+const webTests = ['apps/web/test/**/*.test.{ts,tsx}'];
 const postgresUrl = process.env['PACTWATCH_TEST_DATABASE_URL'];
 
 export default defineConfig({
@@ -26,7 +28,11 @@ export default defineConfig({
       ...(postgresUrl === undefined || postgresUrl === ''
         ? []
         : [{ extends: true, test: { name: 'postgres', include: backendTests, env: { PACTWATCH_TEST_STORE: 'postgres' } } }]),
-      { extends: true, test: { name: 'apps', include: ['apps/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...backendTests] } },
+      { extends: true, test: { name: 'apps', include: ['apps/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...backendTests, ...webTests] } },
+      // The dashboard's component and hook tests run in happy-dom; its browser tests drive Debian's
+      // Chromium against `pactwatch serve` (apps/web/e2e, skipped with a notice when it is absent).
+      { extends: true, plugins: [react()], test: { name: 'web', include: webTests, environment: 'happy-dom' } },
+      { extends: true, test: { name: 'browser', include: ['apps/web/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -11,12 +11,14 @@ import { registerAuthentication } from './plugins/authentication.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerProblemDetails } from './plugins/problem-details.js';
 import { registerSecurity } from './plugins/security.js';
+import { DEFAULT_WEB_ROOT, registerWebApp } from './plugins/web-app.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAgreementRoutes } from './routes/agreement-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCatalogueRoutes } from './routes/catalogue-routes.js';
 import { registerDataRoutes } from './routes/data-routes.js';
+import { registerDraftRoutes } from './routes/draft-routes.js';
 import { registerFindingRoutes } from './routes/finding-routes.js';
 import { registerIncidentRoutes } from './routes/incident-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
@@ -34,6 +36,8 @@ export interface BuildAppOptions {
   readonly loginRatePerMinute?: number;
   /** Serve cacheable GETs from the revision-keyed response cache (default true; the benchmark measures both). */
   readonly responseCache?: boolean;
+  /** The built dashboard to serve at / (default apps/web/dist; null: API only). */
+  readonly webRoot?: string | null;
 }
 
 /**
@@ -109,10 +113,12 @@ export async function buildApp(core: Pactwatch, options: BuildAppOptions = {}): 
   registerAgreementRoutes(app, deps);
   registerIncidentRoutes(app, deps);
   registerFindingRoutes(app, deps);
+  registerDraftRoutes(app, deps);
   registerDataRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerAccountRoutes(app, deps);
   await registerJobRoutes(app, deps);
+  registerWebApp(app, options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot);
   await app.ready();
   return app;
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startServer } from '@pactwatch/api';
 import { PactwatchError } from '@pactwatch/domain';
@@ -20,14 +21,35 @@ function concurrency(raw: string): number {
   return value;
 }
 
+/**
+ * Best effort: asks the desktop to open the dashboard. On a server without a desktop (no opener,
+ * no DISPLAY) it says where to point a browser instead; it never fails the server.
+ */
+function openBrowser(url: string, say: (text: string) => void): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const headless = process.platform === 'linux' && process.env['DISPLAY'] === undefined && process.env['WAYLAND_DISPLAY'] === undefined;
+  if (headless) {
+    say(`No desktop here to open a browser: visit ${url} from one.\n`);
+    return;
+  }
+  try {
+    const child = spawn(cmd as string, args as string[], { detached: true, stdio: 'ignore' });
+    child.on('error', () => say(`Could not open a browser (${cmd as string} is missing): visit ${url}\n`));
+    child.unref();
+  } catch {
+    say(`Could not open a browser: visit ${url}\n`);
+  }
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Start the HTTP API (OpenAPI at /openapi.json, interactive docs at /docs) and run background jobs in the same process.')
+    .description('Start the web dashboard and the HTTP API (OpenAPI at /openapi.json, interactive docs at /docs), and run background jobs in the same process.')
     .option('--port <n>', 'TCP port (0: any free port)', '8080')
     .option('--host <address>', 'address to listen on; keep 127.0.0.1 unless a TLS proxy fronts it', '127.0.0.1')
     .option('--no-worker', 'do not run background jobs here (PostgreSQL: leave them to `pactwatch worker` processes)')
     .option('--worker-concurrency <n>', 'jobs run at once by the in-process worker', '1')
+    .option('--open', 'open the web dashboard in a browser once listening (npm start does)')
     .addHelpText(
       'after',
       `
@@ -40,7 +62,7 @@ Examples:
   pactwatch serve --port 9000 --host 127.0.0.1
   pactwatch --database-url postgres://pactwatch@127.0.0.1/pactwatch serve --no-worker`,
     )
-    .action(async (options: { port: string; host: string; worker: boolean; workerConcurrency: string }, command: Command) => {
+    .action(async (options: { port: string; host: string; worker: boolean; workerConcurrency: string; open?: boolean }, command: Command) => {
       await withPactwatch(command, async (app, output) => {
         // A new store starts with the curated dataset, as `pactwatch start` would give it.
         if (!(await app.query.isInitialised())) {
@@ -59,6 +81,8 @@ Examples:
           logger: { level: app.config.logLevel, stream: process.stderr },
         });
         output.err(`pactwatch API listening on ${server.url} (store ${storeLabel(app.config)}); docs at ${server.url}/docs\n`);
+        output.err(`Dashboard: ${server.url}/ (Ctrl+C stops the server)\n`);
+        if (options.open === true) openBrowser(`${server.url}/`, (text) => output.err(text));
         const signal = await untilShutdownSignal();
         output.err(`${signal}: stopping\n`);
         await server.close();

@@ -1,0 +1,11 @@
+import type { PageProps } from '../../routes.js';
+
+// Placeholder: this page is being built (issue 6).
+export function AgreementsPage({ params }: PageProps) {
+  return (
+    <section>
+      <h1>Agreements</h1>
+      <p className="muted">Not built yet. {JSON.stringify(params)}</p>
+    </section>
+  );
+}
