@@ -10,6 +10,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   code: 'CN',
   format: 'csv',
   username: 'viewer-user',
+  dyad: 'CN-US',
 };
 
 function concreteUrl(url: string): string {

@@ -28,6 +28,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       tags: [
         { name: 'agreements', description: 'Agreements and their commitments' },
         { name: 'incidents', description: 'Incidents with attributions, victims and sources' },
+        { name: 'drafts', description: 'The review queue: proposed incidents to accept, merge or reject' },
         { name: 'findings', description: 'Explained verdicts, overrides and scorecards' },
         { name: 'statistics', description: 'Did behaviour change after an agreement?' },
         { name: 'reference', description: 'States, groups, actors, context events' },
