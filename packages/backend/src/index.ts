@@ -32,3 +32,4 @@ export { MIN_PASSWORD_LENGTH } from './security/password-policy.js';
 export * from './jobs/index.js';
 export * from './services/draft-service.js';
 export * from './services/draft-types.js';
+export { INCIDENT_SORTS, FINDING_SORTS } from './repositories/browse-repository.js';

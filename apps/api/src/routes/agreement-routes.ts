@@ -13,6 +13,7 @@ const listQuery = z
     from: edtfQuery.optional(),
     to: edtfQuery.optional(),
     activity: z.string().max(100).optional().describe('Agreements with a commitment covering this activity type'),
+    q: z.string().max(200).optional().describe('Text in the id, title, short title or summary (case-insensitive)'),
     sort: z.enum(['id', '-id', 'signed', '-signed', 'title', '-title']).default('signed'),
     limit: limitSchema,
     cursor: cursorSchema,
@@ -54,8 +55,8 @@ export function registerAgreementRoutes(app: Api, { core, respond }: RouteDeps):
     { config: { access: 'viewer', cache: true }, schema: { tags: ['agreements'], summary: 'Agreements with their commitments', querystring: listQuery, response: { 200: pageSchema(agreementResponse, 'AgreementPage'), ...errorResponses } } },
     async (request, reply) =>
       respond(request, reply, async () => {
-        const { party, from, to, activity, sort, cursor, limit } = request.query;
-        const agreements = await core.query.agreements({ party, from, to, activity });
+        const { party, from, to, activity, q, sort, cursor, limit } = request.query;
+        const agreements = await core.query.agreements({ party, from, to, activity, q });
         return pageInMemory(agreements, sort, (a, field) => (field === 'title' ? a.title : field === 'signed' ? a.signed : a.id), cursor, limit);
       }),
   );

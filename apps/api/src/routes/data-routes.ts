@@ -3,6 +3,7 @@ import { PactwatchError } from '@pactwatch/domain';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { cursorSchema, errorResponses, limitSchema, pageSchema } from '../contracts/common.js';
+import { hasIncidentFilter, incidentFilterFields } from '../contracts/filters.js';
 import { bodyEtag, notModified } from '../http/etag.js';
 import { pageInMemory } from '../http/memory-page.js';
 import { API_PREFIX, type Api, type RouteDeps } from '../route-deps.js';
@@ -50,21 +51,24 @@ export function registerDataRoutes(app: Api, { core, respond }: RouteDeps): void
       config: { access: 'viewer' },
       schema: {
         tags: ['data'],
-        summary: 'Export the store: STIX 2.1 bundle, incident CSV, or the native JSON dataset (lossless)',
+        summary: 'Export the store: STIX 2.1 bundle, incident CSV, or the native JSON dataset (lossless); the incident list\'s filters export only the matching incidents',
         params: z.object({ format: z.enum(EXPORT_FORMATS) }).strict(),
-        querystring: z.object({ agreement: z.string().max(200).optional().describe('Only this agreement and what it needs') }).strict(),
+        querystring: z.object({ ...incidentFilterFields, agreement: z.string().max(200).optional().describe('Only this agreement and what it needs (with other filters: its findings of the matching incidents)') }).strict(),
         response: { 200: z.string().describe('The file'), ...errorResponses },
       },
     },
     async (request, reply) => {
       const { format } = request.params;
-      const result = await core.exports.export({ format, ...(request.query.agreement === undefined ? {} : { agreementId: request.query.agreement }) });
+      const { agreement, ...incidents } = request.query;
+      // Any incident filter makes it "the current selection"; without one, the whole store (or agreement) as before.
+      const selection = hasIncidentFilter(incidents);
+      const result = await core.exports.export({ format, ...(agreement === undefined ? {} : { agreementId: agreement }), ...(selection ? { incidents } : {}) });
       if (result.text.length === 0) throw new PactwatchError('INTERNAL', 'the export produced no bytes');
       // Exports are deterministic for an unchanged store, so the body hash is a stable ETag.
       const etag = bodyEtag(result.text);
       reply.header('etag', etag).header('x-pactwatch-counts', JSON.stringify(result.counts));
       if (notModified(request, etag)) return (reply as FastifyReply).code(304).send();
-      const name = `pactwatch${request.query.agreement === undefined ? '' : `-${request.query.agreement}`}.${CONTENT_TYPES[format].extension}`;
+      const name = `pactwatch${agreement === undefined ? '' : `-${agreement}`}${selection ? '-selection' : ''}.${CONTENT_TYPES[format].extension}`;
       return reply.type(CONTENT_TYPES[format].type).header('content-disposition', `attachment; filename="${name}"`).send(result.text);
     },
   );

@@ -1,3 +1,4 @@
+import { FINDING_SORTS } from '@pactwatch/backend';
 import { toFindingContract, VERDICTS } from '@pactwatch/domain';
 import { z } from 'zod';
 import { cursorSchema, errorResponses, limitSchema, pageSchema, stateCodeQuery, writeErrorResponses } from '../contracts/common.js';
@@ -21,7 +22,7 @@ const listQuery = z
     dyad: dyadSchema.optional().describe('Sponsor and victim state, e.g. CN-US'),
     sponsor: stateCodeQuery.optional(),
     victim: stateCodeQuery.optional(),
-    sort: z.enum(['commitment', 'incident', '-incident']).default('commitment'),
+    sort: z.enum(FINDING_SORTS).default('commitment').describe('commitment, incident, -incident, or recent (newest incidents first)'),
     limit: limitSchema,
     cursor: cursorSchema,
   })
@@ -50,7 +51,7 @@ export function registerFindingRoutes(app: Api, { core, respond }: RouteDeps): v
     async (request, reply) =>
       respond(request, reply, async () => {
         const { agreement, commitment, incident, verdict, dyad, sponsor, victim, sort, cursor, limit } = request.query;
-        const after = decodeCursor(cursor, sort, ['string', 'string']) as string[] | undefined;
+        const after = decodeCursor(cursor, sort, sort === 'recent' ? ['number', 'string', 'string'] : ['string', 'string']);
         const filter = { agreementId: agreement, commitmentId: commitment, incidentId: incident, verdict, sponsor: dyad?.[0] ?? sponsor, victim: dyad?.[1] ?? victim };
         const page = await core.browse.findings(filter, sort, after, limit);
         return { items: page.items.map(toFindingContract), nextCursor: page.next === undefined ? null : encodeCursor(sort, page.next) };

@@ -1,26 +1,26 @@
 import { z } from 'zod';
-import { cursorSchema, edtfQuery, errorResponses, idParamsSchema, limitSchema, pageSchema, stateCodeQuery, writeErrorResponses } from '../contracts/common.js';
+import { INCIDENT_SORTS } from '@pactwatch/backend';
+import { cursorSchema, errorResponses, idParamsSchema, limitSchema, pageSchema, writeErrorResponses } from '../contracts/common.js';
+import { incidentFilterFields } from '../contracts/filters.js';
 import { attributionBody, incidentBody, incidentResponse, sourceBody } from '../contracts/records.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { editContext } from '../http/edit-context.js';
 import { recordEtag, sendJson } from '../http/etag.js';
 import { API_PREFIX, type Api, type RouteDeps } from '../route-deps.js';
 
-const SORTS = ['start', '-start', 'id', '-id'] as const;
-
 const listQuery = z
   .object({
-    sponsor: stateCodeQuery.optional().describe('Sponsor state in any attribution'),
-    victim: stateCodeQuery.optional().describe('Victim state'),
-    party: stateCodeQuery.optional().describe('Sponsor or victim'),
-    from: edtfQuery.optional().describe('Incidents possibly active on or after this date'),
-    to: edtfQuery.optional().describe('Incidents possibly begun on or before this date'),
-    activity: z.string().max(100).optional(),
-    sort: z.enum(SORTS).default('start'),
+    ...incidentFilterFields,
+    sort: z.enum(INCIDENT_SORTS).default('start'),
     limit: limitSchema,
     cursor: cursorSchema,
   })
   .strict();
+
+/** The cursor's key shape for each sort: the sort column (if any), then the id. */
+function cursorShape(sort: string): Array<'string' | 'number'> {
+  return sort.endsWith('start') ? ['number', 'string'] : sort.endsWith('title') ? ['string', 'string'] : ['string'];
+}
 
 /** Incidents with attributions, victims and sources; analysts write them, each change audited and re-evaluated. */
 export function registerIncidentRoutes(app: Api, { core, respond }: RouteDeps): void {
@@ -30,8 +30,7 @@ export function registerIncidentRoutes(app: Api, { core, respond }: RouteDeps): 
     async (request, reply) =>
       respond(request, reply, async () => {
         const { sort, cursor, limit, ...filter } = request.query;
-        const byStart = sort === 'start' || sort === '-start';
-        const after = decodeCursor(cursor, sort, byStart ? ['number', 'string'] : ['string']);
+        const after = decodeCursor(cursor, sort, cursorShape(sort));
         const page = await core.browse.incidents(filter, sort, after, limit);
         return { items: page.items, nextCursor: page.next === undefined ? null : encodeCursor(sort, page.next) };
       }),

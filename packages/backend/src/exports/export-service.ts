@@ -1,4 +1,5 @@
 import { PactwatchError, stixBundleJson, toStixBundle } from '@pactwatch/domain';
+import { toIncidentFilter, type IncidentQuery } from '../services/query-service.js';
 import { inTransaction, type ServiceContext } from '../services/service-context.js';
 import { selectForExport } from './export-selection.js';
 import { incidentsCsv } from './incident-csv.js';
@@ -14,6 +15,8 @@ export interface ExportRequest {
   readonly format: ExportFormat;
   /** One agreement and what it needs; all records when omitted. */
   readonly agreementId?: string;
+  /** Only the incidents matching these filters (the same as the incident list's), with what they need. */
+  readonly incidents?: IncidentQuery;
 }
 
 export interface ExportResult {
@@ -34,7 +37,8 @@ export class ExportService {
 
   async export(request: ExportRequest): Promise<ExportResult> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(request.format)) throw new PactwatchError('USAGE', `--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${request.format}"`);
-    const selection = await inTransaction(this.ctx, (repos) => selectForExport(repos, request.agreementId), { readOnly: true });
+    const filter = request.incidents === undefined ? undefined : toIncidentFilter(request.incidents);
+    const selection = await inTransaction(this.ctx, (repos) => selectForExport(repos, request.agreementId, filter), { readOnly: true });
     const records = { agreements: selection.agreements.length, incidents: selection.incidents.length, actors: selection.actors.length };
     let result: ExportResult;
     if (request.format === 'stix') {

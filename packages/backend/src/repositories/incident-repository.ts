@@ -21,6 +21,14 @@ export interface IncidentFilter {
   readonly to?: number | undefined;
   readonly activity?: string | undefined;
   readonly ids?: readonly string[] | undefined;
+  /** Text in the id, title or summary, ignoring the case of ASCII letters (SQL lower() on both stores). */
+  readonly q?: string | undefined;
+  /** Some attribution at least this confident (0–100): the best attribution reaches it. */
+  readonly minConfidence?: number | undefined;
+  /** Incidents with a finding for this agreement… */
+  readonly agreementId?: string | undefined;
+  /** …and/or with this computed verdict. */
+  readonly verdict?: string | undefined;
 }
 
 function toIncident(row: Selectable<IncidentTable>, attributions: readonly Selectable<AttributionTable>[], victims: readonly Selectable<VictimTable>[]): Incident {
@@ -113,6 +121,24 @@ export function applyIncidentFilter<O>(start: SelectQueryBuilder<Database, 'inci
   if (filter.to !== undefined) query = query.where('start_earliest', '<=', filter.to);
   // Activity ids are distinct quoted tokens in the JSON text, so a LIKE on the token is exact.
   if (filter.activity !== undefined) query = query.where('activities', 'like', `%"${filter.activity.replace(/[%_"\\]/g, '')}"%`);
+  if (filter.q !== undefined && filter.q.trim() !== '') {
+    // LIKE wildcards in the text are matched literally; lower() on both sides folds case alike on both stores.
+    const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or((['incident.id', 'incident.title', 'incident.summary'] as const).map((column) => sql<boolean>`lower(${eb.ref(column)}) like lower(${pattern}) escape '\\'`)));
+  }
+  if (filter.minConfidence !== undefined) {
+    const min = filter.minConfidence;
+    query = query.where((eb) => eb.exists(eb.selectFrom('attribution').select('incident_id').whereRef('attribution.incident_id', '=', 'incident.id').where('attribution.confidence', '>=', min)));
+  }
+  if (filter.agreementId !== undefined || filter.verdict !== undefined) {
+    const { agreementId, verdict } = filter;
+    query = query.where((eb) => {
+      let findings = eb.selectFrom('finding').select('finding.incident_id').whereRef('finding.incident_id', '=', 'incident.id');
+      if (agreementId !== undefined) findings = findings.where('finding.agreement_id', '=', agreementId);
+      if (verdict !== undefined) findings = findings.where('finding.verdict', '=', verdict);
+      return eb.exists(findings);
+    });
+  }
   return query;
 }
 

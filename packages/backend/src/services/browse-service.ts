@@ -35,7 +35,7 @@ export class BrowseService {
     return { finding: override === undefined ? finding : { ...finding, override }, version: overrideVersion(override) };
   }
 
-  async findings(filter: FindingPageFilter, sort: FindingSort, after: readonly string[] | undefined, limit: number): Promise<Page<FindingWithOverride>> {
+  async findings(filter: FindingPageFilter, sort: FindingSort, after: readonly (string | number)[] | undefined, limit: number): Promise<Page<FindingWithOverride>> {
     checkLimit(limit);
     if (filter.verdict !== undefined && !(VERDICTS as readonly string[]).includes(filter.verdict)) {
       throw new PactwatchError('USAGE', `verdict must be one of ${VERDICTS.join(', ')}, got "${filter.verdict}"`);

@@ -25,6 +25,8 @@ export interface AgreementFilter {
   readonly to?: string | undefined;
   /** Agreements with a commitment covering this activity type. */
   readonly activity?: string | undefined;
+  /** Text in the id, title, short title or summary, ignoring case. */
+  readonly q?: string | undefined;
 }
 
 export interface IncidentQuery {
@@ -34,6 +36,13 @@ export interface IncidentQuery {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   readonly activity?: string | undefined;
+  /** Text in the id, title or summary, ignoring case. */
+  readonly q?: string | undefined;
+  /** The best attribution is at least this confident (0–100). */
+  readonly minConfidence?: number | undefined;
+  /** Incidents with a finding for this agreement and/or with this computed verdict. */
+  readonly agreement?: string | undefined;
+  readonly verdict?: string | undefined;
 }
 
 /** EDTF bounds become instants: an incident matches if it may overlap the asked period. */
@@ -43,6 +52,10 @@ export function toIncidentFilter(query: IncidentQuery): IncidentFilter {
     sponsor: query.sponsor,
     victim: query.victim,
     activity: query.activity,
+    q: query.q,
+    minConfidence: query.minConfidence,
+    agreementId: query.agreement,
+    verdict: query.verdict,
     from: query.from === undefined ? undefined : parseUncertainDate(query.from).earliest,
     to: query.to === undefined ? undefined : parseUncertainDate(query.to).latest,
   };
@@ -60,6 +73,7 @@ export class QueryService {
     const membersOf = new Map(groups.map((g) => [g.id, new Set(g.members.map((m) => m.state))]));
     const from = filter.from === undefined ? undefined : parseUncertainDate(filter.from).earliest;
     const to = filter.to === undefined ? undefined : parseUncertainDate(filter.to).latest;
+    const needle = filter.q?.trim().toLowerCase() || undefined;
     return agreements.filter((a) => {
       if (filter.party !== undefined) {
         const party = filter.party;
@@ -69,6 +83,7 @@ export class QueryService {
       const effective = parseUncertainDate(a.inForce ?? a.signed);
       if (from !== undefined && effective.latest < from) return false;
       if (to !== undefined && effective.earliest > to) return false;
+      if (needle !== undefined && ![a.id, a.title, a.shortTitle ?? '', a.summary].some((text) => text.toLowerCase().includes(needle))) return false;
       if (filter.activity !== undefined && !a.commitments.some((c) => (c.scope?.activities as readonly string[] | undefined)?.includes(filter.activity ?? '') === true)) return false;
       return true;
     });
