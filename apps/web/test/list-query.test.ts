@@ -31,7 +31,7 @@ describe('incident row summaries', () => {
   it('describes periods in words', () => {
     expect(describePeriod({ start: '2015-09' })).toBe('Sep 2015');
     expect(describePeriod({ start: '2015-09', end: '2015-09' })).toBe('Sep 2015');
-    expect(describePeriod({ start: '2014', end: '..' })).toBe('from 2014, ongoing');
+    expect(describePeriod({ start: '2014', end: '..' })).toBe('from 2014, still ongoing');
     expect(describePeriod({ start: '2014-03', end: '2015-04' })).toBe('from Mar 2014 to Apr 2015');
     expect(describePeriod({ start: 'not a date' })).toBe('not a date');
   });

@@ -1,23 +1,13 @@
-import { ACTIVITY_TYPES, describeUncertainDate, parseUncertainDate, type Incident, type Period } from '@pactwatch/domain';
+import { ACTIVITY_TYPES, type Incident, type Period } from '@pactwatch/domain';
+import { describePeriod as describeSpan } from '../review/period-text.js';
+
+export { describeEdtf } from '../review/period-text.js';
 
 /** What one row of the incident list shows, derived from the record (pure, for tests). */
 
-/** An EDTF date in words ("Sep 2015", "about 2015"). */
-export function describeEdtf(edtf: string): string {
-  try {
-    return describeUncertainDate(parseUncertainDate(edtf));
-  } catch {
-    // A date the parser refuses is still shown as written rather than hiding the row.
-    return edtf;
-  }
-}
-
-/** A period in words: "Sep 2015", "from Mar 2014 to Jun 2015", "from 2014, ongoing". */
+/** A period in words; a single-day span ("2015-09" to "2015-09") reads as one date. */
 export function describePeriod(period: Period): string {
-  const start = describeEdtf(period.start);
-  if (period.end === undefined || period.end === period.start) return start;
-  if (period.end === '..' || period.end === '') return `from ${start}, ongoing`;
-  return `from ${start} to ${describeEdtf(period.end)}`;
+  return describeSpan(period.end === period.start ? { start: period.start } : period);
 }
 
 function unique(values: readonly string[]): string[] {
