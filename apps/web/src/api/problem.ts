@@ -27,7 +27,8 @@ function fieldProblems(value: unknown): FieldProblem[] {
   return value.flatMap((p: unknown) => {
     if (!isRecord(p)) return [];
     const path = typeof p['path'] === 'string' ? p['path'] : Array.isArray(p['path']) ? p['path'].join('.') : '';
-    const message = typeof p['message'] === 'string' ? p['message'] : JSON.stringify(p);
+    // The API names the problem `reason` (docs/ERRORS.md); `message` is kept for other producers.
+    const message = typeof p['message'] === 'string' ? p['message'] : typeof p['reason'] === 'string' ? p['reason'] : JSON.stringify(p);
     return [{ path, message }];
   });
 }

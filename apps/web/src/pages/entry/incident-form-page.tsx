@@ -1,11 +1,119 @@
+import { INCIDENT_MEANS, type Incident } from '@pactwatch/domain';
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../api/use-api.js';
+import { DataView, ErrorNotice, Loading } from '../../components/data-view.js';
+import { Link } from '../../router/router.js';
 import type { PageProps } from '../../routes.js';
+import { useSession } from '../../session/session.js';
+import { ActivitiesEditor } from './activities-editor.js';
+import { AttributionsEditor } from './attributions-editor.js';
+import { EdtfInput } from './edtf-input.js';
+import { ErrorSummary } from './field-errors.js';
+import { incidentForm, incidentRecord, newIncidentForm, slugify, validateIncident, type IncidentForm } from './incident-form-model.js';
+import { editableOrigin } from './record-origin.js';
+import { SourcesEditor } from './sources-editor.js';
+import { StatesProvider } from './states-context.js';
+import { TermCheckboxes } from './term-checkboxes.js';
+import { TextField } from './text-field.js';
+import { useRecordSave } from './use-record-save.js';
+import { VictimsEditor } from './victims-editor.js';
+import './entry.css';
 
-// Placeholder: this page is being built (issue 6).
+/** /incidents/new and /incidents/:id/edit: the whole incident record, checked with the API's schema before sending. */
 export function IncidentFormPage({ params }: PageProps) {
+  const id = params['id'];
+  const session = useSession();
+  if (id === undefined) {
+    // The provenance note names the author, so wait for the session to say who that is.
+    if (session.status === 'unknown') return <Loading what="your session" />;
+    return (
+      <section>
+        <h1>New incident</h1>
+        <StatesProvider>
+          <IncidentEditor initial={newIncidentForm(session.principal?.name ?? 'an analyst')} etag={null} />
+        </StatesProvider>
+      </section>
+    );
+  }
   return (
     <section>
-      <h1>IncidentForm</h1>
-      <p className="muted">Not built yet. {JSON.stringify(params)}</p>
+      <h1>Edit incident</h1>
+      <EditLoader id={id} />
     </section>
+  );
+}
+
+function EditLoader({ id }: { id: string }) {
+  const loaded = useApi<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`);
+  return (
+    <DataView value={loaded} what="the incident">
+      {(incident, etag) => {
+        const origin = editableOrigin(incident.provenance);
+        if (!origin.editable) {
+          return (
+            <div className="notice">
+              <p>{origin.reason}</p>
+              <Link to={`/incidents/${encodeURIComponent(id)}`}>Back to the incident</Link>
+            </div>
+          );
+        }
+        return (
+          <StatesProvider>
+            <IncidentEditor initial={incidentForm(incident)} etag={etag} />
+          </StatesProvider>
+        );
+      }}
+    </DataView>
+  );
+}
+
+function IncidentEditor({ initial, etag }: { initial: IncidentForm; etag: string | null }) {
+  const [form, setForm] = useState<IncidentForm>(initial);
+  const editing = initial.base?.id;
+  const { errors, failure, pending, save } = useRecordSave({ collection: '/api/v1/incidents', editing, etag, pageOf: (id) => `/incidents/${encodeURIComponent(id)}` }, validateIncident);
+  const set = (patch: Partial<IncidentForm>) => setForm((f) => ({ ...f, ...patch }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(incidentRecord(form));
+  };
+  return (
+    <form className="form entry-form" onSubmit={onSubmit} noValidate>
+      <ErrorSummary errors={errors} title="The incident cannot be saved yet:" />
+      {failure !== null ? <ErrorNotice error={failure} /> : null}
+      <TextField
+        label="Title"
+        value={form.title}
+        onChange={(title) => set(form.idEdited ? { title } : { title, id: slugify(title) })}
+        error={errors['title']}
+        required
+      />
+      {editing === undefined ? (
+        <TextField label="Id (slug)" hint="Suggested from the title; lower-case letters, digits and hyphens" value={form.id} onChange={(id) => set({ id, idEdited: true })} error={errors['id']} required />
+      ) : (
+        <p className="muted">
+          Id <code>{form.id}</code> (ids cannot be changed)
+        </p>
+      )}
+      <TextField label="Summary" hint="In our own words, never copied from a source" multiline value={form.summary} onChange={(summary) => set({ summary })} error={errors['summary']} required />
+      <div className="row-grid">
+        <EdtfInput label="Start date (EDTF)" value={form.start} onChange={(start) => set({ start })} error={errors['period.start'] ?? errors['period']} required />
+        <EdtfInput label="End date (EDTF)" value={form.end} onChange={(end) => set({ end })} error={errors['period.end']} />
+        <EdtfInput label="Disclosure date (EDTF)" value={form.disclosed} onChange={(disclosed) => set({ disclosed })} error={errors['disclosed']} />
+      </div>
+      <ActivitiesEditor value={form.activities} onChange={(activities) => set({ activities })} error={errors['activities']} />
+      <TermCheckboxes legend="Means" terms={INCIDENT_MEANS.list} selected={form.means} onChange={(means) => set({ means })} error={errors['means']} errorId="means-error" />
+      <AttributionsEditor rows={form.attributions} onChange={(attributions) => set({ attributions })} errors={errors} />
+      <VictimsEditor rows={form.victims} onChange={(victims) => set({ victims })} errors={errors} />
+      <SourcesEditor rows={form.sources} onChange={(sources) => set({ sources })} errors={errors} />
+      {form.base === null || form.base.provenance.origin === 'added' ? (
+        <TextField label="Provenance note" hint="Why this record was added and from what" value={form.provenanceNote} onChange={(provenanceNote) => set({ provenanceNote })} error={errors['provenance.note'] ?? errors['provenance']} required />
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={pending}>
+          {pending ? 'Saving…' : 'Save incident'}
+        </button>
+        <Link to={editing === undefined ? '/incidents' : `/incidents/${encodeURIComponent(editing)}`}>Cancel</Link>
+      </div>
+    </form>
   );
 }

@@ -1,0 +1,55 @@
+import { describeUncertainDate, parseUncertainDate } from '@pactwatch/domain';
+import { useId } from 'react';
+import { FieldError } from './field-errors.js';
+
+/** The plain-language reading of an EDTF string, or why it cannot be read. Empty input is neither. */
+export function readEdtf(text: string): { readonly reading?: string; readonly error?: string } {
+  if (text.trim() === '') return {};
+  try {
+    return { reading: describeUncertainDate(parseUncertainDate(text)) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+interface EdtfInputProps {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly required?: boolean;
+  /** A validation or server error for this field (shown when the input itself parses). */
+  readonly error?: string | undefined;
+}
+
+/**
+ * An EDTF date field ("2015-09", "2016-01/2016-07", "2015~") with its reading updated as you type
+ * ("sometime between Jan and Jul 2016"), so an analyst sees what the engine will understand.
+ */
+export function EdtfInput({ label, value, onChange, required = false, error }: EdtfInputProps) {
+  const id = useId();
+  const { reading, error: parseError } = readEdtf(value);
+  const shown = parseError ?? error;
+  return (
+    <div className="edtf-input">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <input
+        id={id}
+        value={value}
+        required={required}
+        placeholder="e.g. 2015-09, 2016-01/2016-07, 2015~"
+        aria-invalid={shown !== undefined}
+        aria-describedby={`${id}-reading ${id}-error`}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <span id={`${id}-reading`} className="edtf-reading muted" aria-live="polite">
+        {reading !== undefined ? `Reads as: ${reading}` : ''}
+      </span>
+      <FieldError id={`${id}-error`} message={shown} />
+    </div>
+  );
+}
