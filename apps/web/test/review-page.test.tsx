@@ -19,12 +19,12 @@ const record: Draft['record'] = {
   period: { start: '2016-03', end: '2016-09' },
   activities: [{ type: 'political-military-espionage', certainty: 'confirmed' }],
   means: [],
-  attributions: [{ sponsor: 'CN', actorName: 'APT Test', relation: 'unknown', confidence: 'medium', basis: 'technical-forensics', attributedBy: 'Test Lab', sources: [] }],
+  attributions: [{ sponsor: 'CN', actorName: 'APT Test', relation: 'unknown', confidence: 60, basis: 'vendor-report', attributedBy: 'Test Lab', sources: [] }],
   victims: [{ state: 'US', category: 'government', entity: 'Test Agency' }],
   sources: [{ publisher: 'Example News', title: 'Agency breached', url: 'https://example.org/a' }],
   provenance: { origin: 'added', note: 'test' },
   disputes: [],
-} as Draft['record'];
+};
 
 const pending: Draft = {
   id: 'd1',
@@ -62,7 +62,7 @@ describe('review queue', () => {
     expect(fake.calls).toContain('GET /api/v1/drafts?state=pending&limit=20');
     const text = card.textContent ?? '';
     expect(text).toContain('from Mar 2016 to Sep 2016');
-    expect(text).toContain('CN (APT Test) — medium confidence');
+    expect(text).toContain('CN (APT Test) — confidence 60/100, Vendor report, attributed by Test Lab');
     expect(text).toContain('US — Government: Test Agency');
     expect(text).toContain('Political-military espionage');
     expect(text).toContain('Agency breached');

@@ -1,13 +1,14 @@
 import { useId } from 'react';
 import { Link } from '../../router/router.js';
 import { DraftActions, type Decision } from './draft-actions.js';
-import { describeOrigin, formatInstant, type Draft } from './draft-types.js';
+import { Instant } from '../../components/ri-instant.js';
+import { describeOrigin, type Draft } from './draft-types.js';
 import { ProposedIncident } from './proposed-incident.js';
 
 /** Who decided, when, and what became of the draft. */
 function DecisionText({ draft }: { draft: Draft }) {
   const by = draft.decidedBy ?? 'someone';
-  const when = draft.decidedAt === null ? null : <time dateTime={draft.decidedAt}>{formatInstant(draft.decidedAt)}</time>;
+  const when = draft.decidedAt === null ? null : <Instant iso={draft.decidedAt} />;
   const incident = draft.incidentId === null ? null : <Link to={`/incidents/${encodeURIComponent(draft.incidentId)}`}>{draft.incidentId}</Link>;
   if (draft.state === 'accepted') {
     return (
@@ -41,7 +42,7 @@ export function DraftCard({ draft, canDecide, onDecided }: { draft: Draft; canDe
       <h2 id={headingId}>{draft.record.title}</h2>
       <p className="review-meta">
         <span className={`badge review-state review-state-${draft.state}`}>{draft.state}</span> {describeOrigin(draft.origin)} · proposed by <strong>{draft.createdBy}</strong> on{' '}
-        <time dateTime={draft.createdAt}>{formatInstant(draft.createdAt)}</time>
+        <Instant iso={draft.createdAt} />
         {draft.confidence !== null ? <> · proposer's confidence {draft.confidence}/100</> : null}
       </p>
       {draft.notes !== null && draft.notes !== '' ? (

@@ -43,9 +43,3 @@ export function describeOrigin(origin: string): string {
   if (kind === 'feed') return `Feed ${name}`;
   return origin;
 }
-
-/** An ISO instant in the reader's locale, with the exact value kept for the tooltip. */
-export function formatInstant(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}

@@ -1,8 +1,9 @@
-import { ACTIVITY_TYPES, TARGET_CATEGORIES, type Incident } from '@pactwatch/domain';
+import { ACTIVITY_TYPES, ATTRIBUTION_BASES, TARGET_CATEGORIES, type Incident } from '@pactwatch/domain';
 import { describeEdtf, describePeriod } from './period-text.js';
 
 const ACTIVITY_LABEL = new Map<string, string>(ACTIVITY_TYPES.list.map((t) => [t.id, t.label]));
 const CATEGORY_LABEL = new Map<string, string>(TARGET_CATEGORIES.list.map((t) => [t.id, t.label]));
+const BASIS_LABEL = new Map<string, string>(ATTRIBUTION_BASES.list.map((t) => [t.id, t.label]));
 
 /** The incident a draft proposes, as a reviewer needs it to decide: who, against whom, what, when, and on what sources. */
 export function ProposedIncident({ record }: { record: Incident }) {
@@ -25,7 +26,7 @@ export function ProposedIncident({ record }: { record: Incident }) {
             {record.attributions.map((a, i) => (
               <li key={`${a.sponsor}-${i}`}>
                 <strong>{a.sponsor}</strong>
-                {a.actorName !== undefined ? ` (${a.actorName})` : a.actor !== undefined ? ` (${a.actor})` : ''} — {a.confidence} confidence, {a.basis}, attributed by {a.attributedBy}
+                {a.actorName !== undefined ? ` (${a.actorName})` : a.actor !== undefined ? ` (${a.actor})` : ''} — confidence {a.confidence}/100, {BASIS_LABEL.get(a.basis) ?? a.basis}, attributed by {a.attributedBy}
               </li>
             ))}
           </ul>

@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import { ErrorNotice, Loading } from '../../components/data-view.js';
+import { Instant } from '../../components/ri-instant.js';
+import { ImportReportView } from './import-report.js';
+import { isImportReport, jobFile, type Job } from './import-types.js';
+import { useJobPoll } from './use-job-poll.js';
+
+const STATE_TEXT: Readonly<Record<Job['state'], string>> = {
+  created: 'waiting for a worker',
+  active: 'running',
+  retry: 'failed an attempt, waiting to retry',
+  completed: 'completed',
+  failed: 'failed after all retries',
+  cancelled: 'cancelled',
+};
+
+function JobFacts({ job, polling }: { job: Job; polling: boolean }) {
+  return (
+    <>
+      <p role="status" aria-live="polite" className={`notice imports-state imports-state-${job.state}`}>
+        <strong>{job.state}</strong> — {STATE_TEXT[job.state]}
+        {polling ? <span className="muted"> (checking every second…)</span> : null}
+      </p>
+      <dl className="facts">
+        <dt>File</dt>
+        <dd>{jobFile(job)}</dd>
+        <dt>Attempts</dt>
+        <dd>
+          {job.attempts} of {job.retryLimit + 1}
+        </dd>
+        <dt>Queued</dt>
+        <dd>
+          <Instant iso={job.createdAt} /> by {job.createdBy}
+        </dd>
+        <dt>Started</dt>
+        <dd>
+          <Instant iso={job.startedAt} />
+        </dd>
+        <dt>Finished</dt>
+        <dd>
+          <Instant iso={job.completedAt} />
+        </dd>
+      </dl>
+      {job.error !== null ? (
+        <div role="alert" className="notice notice-error">
+          <p>
+            {job.state === 'failed' ? 'The import failed' : 'The last attempt failed'}: <strong>{job.error.message}</strong> <code>{job.error.code}</code>
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Watches one job until it ends (the id is in the URL, so a reload resumes watching), then shows
+ * its reconciliation report. `onFinished` lets the page refresh its job and quarantine lists.
+ */
+export function JobWatch({ id, restart, intervalMs, onFinished, onClose }: { id: string; restart: number; intervalMs?: number; onFinished: () => void; onClose: () => void }) {
+  const poll = useJobPoll(id, intervalMs, restart);
+  const finished = poll.job !== null && !poll.polling;
+  const told = useRef<string | null>(null);
+  useEffect(() => {
+    // Once per finished job (not per render): the lists below then show its rows.
+    if (finished && told.current !== id) {
+      told.current = id;
+      onFinished();
+    }
+  }, [finished, id, onFinished]);
+
+  return (
+    <section className="card imports-watch" aria-labelledby="imports-watch-heading">
+      <h2 id="imports-watch-heading">
+        Job <code>{id}</code>
+      </h2>
+      {poll.job === null && poll.error === null ? <Loading what="the job" /> : null}
+      {poll.error !== null ? <ErrorNotice error={poll.error} /> : null}
+      {poll.job !== null ? <JobFacts job={poll.job} polling={poll.polling} /> : null}
+      {poll.job?.state === 'completed' && isImportReport(poll.job.result) ? <ImportReportView report={poll.job.result} /> : null}
+      {poll.job?.state === 'completed' && !isImportReport(poll.job.result) ? (
+        <details>
+          <summary>Result</summary>
+          <pre className="imports-raw">{JSON.stringify(poll.job.result, null, 2)}</pre>
+        </details>
+      ) : null}
+      <button type="button" onClick={onClose}>
+        Stop watching
+      </button>
+    </section>
+  );
+}
