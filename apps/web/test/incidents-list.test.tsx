@@ -100,8 +100,8 @@ describe('the incidents list', () => {
     await waitFor(() => expect(window.location.search).toBe(''));
     await screen.findByRole('link', { name: OPM.title });
     fireEvent.click(within(screen.getByRole('columnheader', { name: /Incident/ })).getByRole('button'));
-    await waitFor(() => expect(window.location.search).toBe('?sort=id'));
-    await waitFor(() => expect(incidentCalls(api).at(-1)).toBe('GET /api/v1/incidents?sort=id&limit=50'));
+    await waitFor(() => expect(window.location.search).toBe('?sort=title'));
+    await waitFor(() => expect(incidentCalls(api).at(-1)).toBe('GET /api/v1/incidents?sort=title&limit=50'));
     expect(screen.getByRole('columnheader', { name: /Incident/ }).getAttribute('aria-sort')).toBe('ascending');
   });
 

@@ -48,7 +48,7 @@ export function IncidentsPage(_props: PageProps) {
       list={list}
       head={
         <>
-          <SortHeader field="id" defaultSort={INCIDENT_DEFAULT_SORT}>
+          <SortHeader field="title" defaultSort={INCIDENT_DEFAULT_SORT}>
             Incident
           </SortHeader>
           <SortHeader field="start" defaultSort={INCIDENT_DEFAULT_SORT}>
