@@ -17,6 +17,7 @@ import { registerAgreementRoutes } from './routes/agreement-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCatalogueRoutes } from './routes/catalogue-routes.js';
+import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerDataRoutes } from './routes/data-routes.js';
 import { registerDraftRoutes } from './routes/draft-routes.js';
 import { registerFindingRoutes } from './routes/finding-routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(core: Pactwatch, options: BuildAppOptions = {}): 
   registerIncidentRoutes(app, deps);
   registerFindingRoutes(app, deps);
   registerDraftRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerDataRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerAccountRoutes(app, deps);

@@ -20,6 +20,7 @@ import { IncidentEditService } from './services/incident-edit-service.js';
 import { createJobQueue } from './jobs/create-job-queue.js';
 import { JobService } from './jobs/job-service.js';
 import { DraftService } from './services/draft-service.js';
+import { DyadService } from './services/dyad-service.js';
 
 /** The one core the CLI (and later the API) drive: services over an opened, migrated store. */
 export interface Pactwatch {
@@ -40,6 +41,8 @@ export interface Pactwatch {
   readonly audit: AuditService;
   /** The review queue of proposed incidents (accept, merge, reject). */
   readonly drafts: DraftService;
+  /** Sponsor → victim pairs for the dashboard's map and dyad pages. */
+  readonly dyads: DyadService;
   /** Background jobs: imports, re-evaluation, statistics refresh (docs/JOBS.md). */
   readonly jobs: JobService;
   close(): Promise<void>;
@@ -63,6 +66,7 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
   };
   const trends = new TrendService(ctx, evaluation);
   const imports = new ImportService(ctx, defaultImporters(config), evaluation);
+  const query = new QueryService(ctx);
   const jobs = new JobService(ctx, createJobQueue(ctx), { imports, evaluation, trends });
   return {
     config,
@@ -72,7 +76,7 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     trends,
     imports,
     exports: new ExportService(ctx),
-    query: new QueryService(ctx),
+    query,
     overrides: new OverrideService(ctx),
     browse: new BrowseService(ctx),
     incidentEdits: new IncidentEditService(ctx, afterIncidentChange),
@@ -83,6 +87,7 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     auth: new AuthService(ctx),
     audit: new AuditService(ctx),
     drafts: new DraftService(ctx, afterIncidentChange),
+    dyads: new DyadService(ctx, query, trends),
     jobs,
     close: async () => {
       await jobs.stop();

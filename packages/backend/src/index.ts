@@ -33,3 +33,4 @@ export * from './jobs/index.js';
 export * from './services/draft-service.js';
 export * from './services/draft-types.js';
 export { INCIDENT_SORTS, FINDING_SORTS } from './repositories/browse-repository.js';
+export * from './services/dyad-service.js';

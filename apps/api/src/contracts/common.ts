@@ -56,3 +56,9 @@ export const stateCodeQuery = z
   .transform((s) => s.toUpperCase());
 
 export const edtfQuery = z.string().min(4).max(100).describe('EDTF date, e.g. 2015, 2015-09, 2015-09-25');
+
+/** A sponsor → victim pair as SPONSOR-VICTIM, e.g. CN-US (upper-cased). */
+export const dyadSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2}-[A-Za-z]{2}$/, 'SPONSOR-VICTIM, e.g. CN-US')
+  .transform((s) => s.toUpperCase().split('-') as [string, string]);

@@ -66,3 +66,6 @@ export const stateResponse = z
   .meta({ id: 'State' });
 
 export const looseRecord = z.record(z.string(), z.unknown());
+
+/** A trend report: count series, rate ratio, interrupted time series, changepoints and the plain reading. */
+export const trendReportResponse = looseRecord.meta({ id: 'TrendReport' });

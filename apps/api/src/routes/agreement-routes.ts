@@ -1,7 +1,7 @@
 import { GRANULARITIES, TREND_METHODS, type Agreement } from '@pactwatch/domain';
 import { z } from 'zod';
 import { cursorSchema, edtfQuery, errorResponses, idParamsSchema, limitSchema, pageSchema, stateCodeQuery, writeErrorResponses } from '../contracts/common.js';
-import { agreementBody, agreementResponse, looseRecord, scorecardResponse } from '../contracts/records.js';
+import { agreementBody, agreementResponse, scorecardResponse, trendReportResponse } from '../contracts/records.js';
 import { editContext } from '../http/edit-context.js';
 import { recordEtag, sendJson } from '../http/etag.js';
 import { pageInMemory } from '../http/memory-page.js';
@@ -122,7 +122,7 @@ export function registerAgreementRoutes(app: Api, { core, respond }: RouteDeps):
         summary: 'Did behaviour change after the agreement? Count series, rate ratio, interrupted time series, changepoints, plain reading',
         params: idParamsSchema,
         querystring: trendQuery,
-        response: { 200: looseRecord.meta({ id: 'TrendReport' }), ...errorResponses },
+        response: { 200: trendReportResponse, ...errorResponses },
       },
     },
     async (request, reply) =>

@@ -1,17 +1,12 @@
 import { FINDING_SORTS } from '@pactwatch/backend';
 import { toFindingContract, VERDICTS } from '@pactwatch/domain';
 import { z } from 'zod';
-import { cursorSchema, errorResponses, limitSchema, pageSchema, stateCodeQuery, writeErrorResponses } from '../contracts/common.js';
+import { cursorSchema, dyadSchema, errorResponses, limitSchema, pageSchema, stateCodeQuery, writeErrorResponses } from '../contracts/common.js';
 import { findingResponse, overrideSchema } from '../contracts/records.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { auditContext } from '../http/edit-context.js';
 import { ifMatchVersion, recordEtag, sendJson } from '../http/etag.js';
 import { API_PREFIX, type Api, type RouteDeps } from '../route-deps.js';
-
-const dyadSchema = z
-  .string()
-  .regex(/^[A-Za-z]{2}-[A-Za-z]{2}$/, 'SPONSOR-VICTIM, e.g. CN-US')
-  .transform((s) => s.toUpperCase().split('-') as [string, string]);
 
 const listQuery = z
   .object({

@@ -12,6 +12,7 @@ import { UserRepository } from './user-repository.js';
 import { BrowseRepository } from './browse-repository.js';
 import { RevisionRepository } from './revision-repository.js';
 import { DraftRepository } from './draft-repository.js';
+import { DyadRepository } from './dyad-repository.js';
 
 export interface Repositories {
   readonly agreements: AgreementRepository;
@@ -30,6 +31,7 @@ export interface Repositories {
   readonly apiTokens: ApiTokenRepository;
   readonly audit: AuditRepository;
   readonly drafts: DraftRepository;
+  readonly dyads: DyadRepository;
 }
 
 /** Repositories bound to a connection or to a transaction (same interface either way). */
@@ -51,6 +53,7 @@ export function createRepositories(db: Db): Repositories {
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditRepository(db),
     drafts: new DraftRepository(db),
+    dyads: new DyadRepository(db),
   };
 }
 
