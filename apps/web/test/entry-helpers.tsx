@@ -30,7 +30,8 @@ export function type(label: string | RegExp, value: string, index = 0): void {
 
 /** Types into a combobox and picks the option whose text starts with `option`. */
 export async function pick(label: string, text: string, option: RegExp, index = 0): Promise<void> {
-  const box = screen.getAllByRole('combobox', { name: new RegExp(`^${label}`) })[index];
+  // <select> is a combobox too: match the whole name so "Party 1 kind" is not taken for "Party 1".
+  const box = screen.getAllByRole('combobox', { name: new RegExp(`^${label}\\s*\\*?$`) })[index];
   if (box === undefined) throw new Error(`no combobox ${label}`);
   fireEvent.focus(box);
   fireEvent.change(box, { target: { value: text } });

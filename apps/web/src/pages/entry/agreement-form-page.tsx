@@ -1,11 +1,94 @@
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from '@pactwatch/domain';
+import { useState, type FormEvent } from 'react';
+import { ErrorNotice, Loading } from '../../components/data-view.js';
+import { Link } from '../../router/router.js';
 import type { PageProps } from '../../routes.js';
+import { useSession } from '../../session/session.js';
+import { agreementForm, agreementRecord, newAgreementForm, validateAgreement, type AgreementForm } from './agreement-form-model.js';
+import { CommitmentsEditor } from './commitments-editor.js';
+import { EdtfInput } from './edtf-input.js';
+import { ErrorSummary } from './field-errors.js';
+import { slugify } from './incident-form-model.js';
+import { PartiesEditor } from './parties-editor.js';
+import { EditableRecordLoader } from './record-loader.js';
+import { SourcesEditor } from './sources-editor.js';
+import { StatesProvider } from './states-context.js';
+import { SelectField, TextField } from './text-field.js';
+import { useRecordSave } from './use-record-save.js';
+import './entry.css';
 
-// Placeholder: this page is being built (issue 6).
+/** /agreements/new and /agreements/:id/edit (admin): the agreement with its scoped commitments. */
 export function AgreementFormPage({ params }: PageProps) {
+  const id = params['id'];
+  const session = useSession();
+  if (id === undefined) {
+    if (session.status === 'unknown') return <Loading what="your session" />;
+    return (
+      <section>
+        <h1>New agreement</h1>
+        <StatesProvider>
+          <AgreementEditor initial={newAgreementForm(session.principal?.name ?? 'an admin')} etag={null} />
+        </StatesProvider>
+      </section>
+    );
+  }
   return (
     <section>
-      <h1>AgreementForm</h1>
-      <p className="muted">Not built yet. {JSON.stringify(params)}</p>
+      <h1>Edit agreement</h1>
+      <EditableRecordLoader<Agreement> api={`/api/v1/agreements/${encodeURIComponent(id)}`} page={`/agreements/${encodeURIComponent(id)}`} what="the agreement">
+        {(agreement, etag) => (
+          <StatesProvider>
+            <AgreementEditor initial={agreementForm(agreement)} etag={etag} />
+          </StatesProvider>
+        )}
+      </EditableRecordLoader>
     </section>
+  );
+}
+
+function AgreementEditor({ initial, etag }: { initial: AgreementForm; etag: string | null }) {
+  const [form, setForm] = useState<AgreementForm>(initial);
+  const editing = initial.base?.id;
+  const { errors, failure, pending, save } = useRecordSave({ collection: '/api/v1/agreements', editing, etag, pageOf: (id) => `/agreements/${encodeURIComponent(id)}` }, validateAgreement);
+  const set = (patch: Partial<AgreementForm>) => setForm((f) => ({ ...f, ...patch }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(agreementRecord(form));
+  };
+  return (
+    <form className="form entry-form" onSubmit={onSubmit} noValidate>
+      <ErrorSummary errors={errors} title="The agreement cannot be saved yet:" />
+      {failure !== null ? <ErrorNotice error={failure} /> : null}
+      <TextField label="Name" value={form.title} onChange={(title) => set(form.idEdited ? { title } : { title, id: slugify(title) })} error={errors['title']} required />
+      {editing === undefined ? (
+        <TextField label="Id (slug)" hint="Suggested from the name" value={form.id} onChange={(id) => set({ id, idEdited: true })} error={errors['id']} required />
+      ) : (
+        <p className="muted">
+          Id <code>{form.id}</code> (ids cannot be changed)
+        </p>
+      )}
+      <div className="row-grid">
+        <SelectField label="Kind" value={form.kind} onChange={(kind) => set({ kind })} options={AGREEMENT_KINDS.list} error={errors['kind']} />
+        <SelectField label="Status" value={form.status} onChange={(status) => set({ status })} options={AGREEMENT_STATUSES.list} error={errors['status']} />
+      </div>
+      <TextField label="Summary" multiline value={form.summary} onChange={(summary) => set({ summary })} error={errors['summary']} required />
+      <PartiesEditor rows={form.parties} onChange={(parties) => set({ parties })} errors={errors} />
+      <div className="row-grid">
+        <EdtfInput label="Signed (EDTF)" value={form.signed} onChange={(signed) => set({ signed })} error={errors['signed']} required />
+        <EdtfInput label="In force (EDTF)" value={form.inForce} onChange={(inForce) => set({ inForce })} error={errors['inForce']} />
+        <EdtfInput label="Ended (EDTF)" value={form.ended} onChange={(ended) => set({ ended })} error={errors['ended']} />
+      </div>
+      <SourcesEditor rows={form.sources} onChange={(sources) => set({ sources })} errors={errors} />
+      <CommitmentsEditor rows={form.commitments} onChange={(commitments) => set({ commitments })} errors={errors} />
+      {form.base === null || form.base.provenance.origin === 'added' ? (
+        <TextField label="Provenance note" hint="Why this record was added and from what" value={form.provenanceNote} onChange={(provenanceNote) => set({ provenanceNote })} error={errors['provenance.note'] ?? errors['provenance']} required />
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={pending}>
+          {pending ? 'Saving…' : 'Save agreement'}
+        </button>
+        <Link to={editing === undefined ? '/agreements' : `/agreements/${encodeURIComponent(editing)}`}>Cancel</Link>
+      </div>
+    </form>
   );
 }

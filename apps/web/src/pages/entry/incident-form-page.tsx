@@ -1,7 +1,6 @@
 import { INCIDENT_MEANS, type Incident } from '@pactwatch/domain';
 import { useState, type FormEvent } from 'react';
-import { useApi } from '../../api/use-api.js';
-import { DataView, ErrorNotice, Loading } from '../../components/data-view.js';
+import { ErrorNotice, Loading } from '../../components/data-view.js';
 import { Link } from '../../router/router.js';
 import type { PageProps } from '../../routes.js';
 import { useSession } from '../../session/session.js';
@@ -10,7 +9,7 @@ import { AttributionsEditor } from './attributions-editor.js';
 import { EdtfInput } from './edtf-input.js';
 import { ErrorSummary } from './field-errors.js';
 import { incidentForm, incidentRecord, newIncidentForm, slugify, validateIncident, type IncidentForm } from './incident-form-model.js';
-import { editableOrigin } from './record-origin.js';
+import { EditableRecordLoader } from './record-loader.js';
 import { SourcesEditor } from './sources-editor.js';
 import { StatesProvider } from './states-context.js';
 import { TermCheckboxes } from './term-checkboxes.js';
@@ -38,32 +37,14 @@ export function IncidentFormPage({ params }: PageProps) {
   return (
     <section>
       <h1>Edit incident</h1>
-      <EditLoader id={id} />
-    </section>
-  );
-}
-
-function EditLoader({ id }: { id: string }) {
-  const loaded = useApi<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`);
-  return (
-    <DataView value={loaded} what="the incident">
-      {(incident, etag) => {
-        const origin = editableOrigin(incident.provenance);
-        if (!origin.editable) {
-          return (
-            <div className="notice">
-              <p>{origin.reason}</p>
-              <Link to={`/incidents/${encodeURIComponent(id)}`}>Back to the incident</Link>
-            </div>
-          );
-        }
-        return (
+      <EditableRecordLoader<Incident> api={`/api/v1/incidents/${encodeURIComponent(id)}`} page={`/incidents/${encodeURIComponent(id)}`} what="the incident">
+        {(incident, etag) => (
           <StatesProvider>
             <IncidentEditor initial={incidentForm(incident)} etag={etag} />
           </StatesProvider>
-        );
-      }}
-    </DataView>
+        )}
+      </EditableRecordLoader>
+    </section>
   );
 }
 
