@@ -26,10 +26,10 @@ describe('dyad helpers', () => {
 
   it('builds bars with gaps for missing data and a dashed line per agreement inside the window', () => {
     const periods = [...SERIES.periods, { label: '2017', start: Date.UTC(2017, 0, 1), end: Date.UTC(2018, 0, 1), count: null, exposure: 0 }];
-    const option = dyadSeriesOption(periods, [{ label: 'US–China 2015', signed: '2015-09-25' }, { label: 'Later', signed: '2030' }], 'Incidents') as { xAxis: { data: string[] }; series: Array<{ data: Array<number | null>; markLine: { data: Array<{ xAxis: string; name: string }> } }> };
+    const option = dyadSeriesOption(periods, [{ label: 'US–China 2015', signed: '2015-09-25' }, { label: 'Later', signed: '2030' }, { label: 'G20', signed: '2014-11' }, { label: 'UN GGE', signed: '2014-07' }], 'Incidents') as { xAxis: { data: string[] }; series: Array<{ data: Array<number | null>; markLine: { data: Array<{ xAxis: string; name: string }> } }> };
     expect(option.xAxis.data).toEqual(['2014', '2015', '2016', '2017']);
     expect(option.series[0]?.data).toEqual([2, 1.5, 0, null]);
-    expect(option.series[0]?.markLine.data.map((d) => [d.xAxis, d.name])).toEqual([['2015', 'US–China 2015']]);
+    expect(option.series[0]?.markLine.data.map((d) => [d.xAxis, d.name])).toEqual([['2015', 'US–China 2015'], ['2014', '2 agreements']]);
     expect(dyadSeriesTable(periods, [{ label: 'US–China 2015', signed: '2015-09-25' }]).rows).toEqual([
       ['2014', 2, ''],
       ['2015', 1.5, 'US–China 2015'],

@@ -61,9 +61,16 @@ const round = (n: number): number => Math.round(n * 100) / 100;
  * period. Periods outside the data's coverage (count null) stay gaps, not zeros.
  */
 export function dyadSeriesOption(periods: readonly SeriesPeriodLike[], marks: readonly SignedMark[], title: string): EChartsCoreOption {
-  const lines = marks.flatMap((m) => {
+  // Agreements signed in the same period share one line (their labels would overprint); the
+  // table alternative names each of them.
+  const byPeriod = new Map<string, string[]>();
+  for (const m of marks) {
     const at = periodOfDate(periods, m.signed);
-    return at === null ? [] : [{ xAxis: at, name: m.label, label: { formatter: m.label } }];
+    if (at !== null) byPeriod.set(at, [...(byPeriod.get(at) ?? []), m.label]);
+  }
+  const lines = [...byPeriod].map(([at, names]) => {
+    const name = names.length === 1 ? (names[0] as string) : `${names.length} agreements`;
+    return { xAxis: at, name, label: { formatter: name } };
   });
   return {
     tooltip: { trigger: 'axis' },
