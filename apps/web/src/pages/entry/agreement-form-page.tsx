@@ -1,13 +1,12 @@
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from '@pactwatch/domain';
-import { useState, type FormEvent } from 'react';
-import { ErrorNotice, Loading } from '../../components/data-view.js';
-import { Link } from '../../router/router.js';
+import { useState } from 'react';
+import { Loading } from '../../components/data-view.js';
 import type { PageProps } from '../../routes.js';
 import { useSession } from '../../session/session.js';
 import { agreementForm, agreementRecord, newAgreementForm, validateAgreement, type AgreementForm } from './agreement-form-model.js';
 import { CommitmentsEditor } from './commitments-editor.js';
 import { EdtfInput } from './edtf-input.js';
-import { ErrorSummary } from './field-errors.js';
+import { FormShell, IdField, ProvenanceNoteField } from './form-shell.js';
 import { slugify } from './incident-form-model.js';
 import { PartiesEditor } from './parties-editor.js';
 import { EditableRecordLoader } from './record-loader.js';
@@ -51,22 +50,10 @@ function AgreementEditor({ initial, etag }: { initial: AgreementForm; etag: stri
   const editing = initial.base?.id;
   const { errors, failure, pending, save } = useRecordSave({ collection: '/api/v1/agreements', editing, etag, pageOf: (id) => `/agreements/${encodeURIComponent(id)}` }, validateAgreement);
   const set = (patch: Partial<AgreementForm>) => setForm((f) => ({ ...f, ...patch }));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save(agreementRecord(form));
-  };
   return (
-    <form className="form entry-form" onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} title="The agreement cannot be saved yet:" />
-      {failure !== null ? <ErrorNotice error={failure} /> : null}
+    <FormShell what="agreement" errors={errors} failure={failure} pending={pending} onSubmit={() => void save(agreementRecord(form))} cancelTo={editing === undefined ? '/agreements' : `/agreements/${encodeURIComponent(editing)}`}>
       <TextField label="Name" value={form.title} onChange={(title) => set(form.idEdited ? { title } : { title, id: slugify(title) })} error={errors['title']} required />
-      {editing === undefined ? (
-        <TextField label="Id (slug)" hint="Suggested from the name" value={form.id} onChange={(id) => set({ id, idEdited: true })} error={errors['id']} required />
-      ) : (
-        <p className="muted">
-          Id <code>{form.id}</code> (ids cannot be changed)
-        </p>
-      )}
+      <IdField id={form.id} editing={editing !== undefined} hint="Suggested from the name" error={errors['id']} onChange={(id) => set({ id, idEdited: true })} />
       <div className="row-grid">
         <SelectField label="Kind" value={form.kind} onChange={(kind) => set({ kind })} options={AGREEMENT_KINDS.list} error={errors['kind']} />
         <SelectField label="Status" value={form.status} onChange={(status) => set({ status })} options={AGREEMENT_STATUSES.list} error={errors['status']} />
@@ -81,14 +68,8 @@ function AgreementEditor({ initial, etag }: { initial: AgreementForm; etag: stri
       <SourcesEditor rows={form.sources} onChange={(sources) => set({ sources })} errors={errors} />
       <CommitmentsEditor rows={form.commitments} onChange={(commitments) => set({ commitments })} errors={errors} />
       {form.base === null || form.base.provenance.origin === 'added' ? (
-        <TextField label="Provenance note" hint="Why this record was added and from what" value={form.provenanceNote} onChange={(provenanceNote) => set({ provenanceNote })} error={errors['provenance.note'] ?? errors['provenance']} required />
+        <ProvenanceNoteField value={form.provenanceNote} onChange={(provenanceNote) => set({ provenanceNote })} errors={errors} />
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save agreement'}
-        </button>
-        <Link to={editing === undefined ? '/agreements' : `/agreements/${encodeURIComponent(editing)}`}>Cancel</Link>
-      </div>
-    </form>
+    </FormShell>
   );
 }

@@ -1,13 +1,12 @@
 import { INCIDENT_MEANS, type Incident } from '@pactwatch/domain';
-import { useState, type FormEvent } from 'react';
-import { ErrorNotice, Loading } from '../../components/data-view.js';
-import { Link } from '../../router/router.js';
+import { useState } from 'react';
+import { Loading } from '../../components/data-view.js';
 import type { PageProps } from '../../routes.js';
 import { useSession } from '../../session/session.js';
 import { ActivitiesEditor } from './activities-editor.js';
 import { AttributionsEditor } from './attributions-editor.js';
 import { EdtfInput } from './edtf-input.js';
-import { ErrorSummary } from './field-errors.js';
+import { FormShell, IdField, ProvenanceNoteField } from './form-shell.js';
 import { incidentForm, incidentRecord, newIncidentForm, slugify, validateIncident, type IncidentForm } from './incident-form-model.js';
 import { EditableRecordLoader } from './record-loader.js';
 import { SourcesEditor } from './sources-editor.js';
@@ -53,14 +52,8 @@ function IncidentEditor({ initial, etag }: { initial: IncidentForm; etag: string
   const editing = initial.base?.id;
   const { errors, failure, pending, save } = useRecordSave({ collection: '/api/v1/incidents', editing, etag, pageOf: (id) => `/incidents/${encodeURIComponent(id)}` }, validateIncident);
   const set = (patch: Partial<IncidentForm>) => setForm((f) => ({ ...f, ...patch }));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save(incidentRecord(form));
-  };
   return (
-    <form className="form entry-form" onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} title="The incident cannot be saved yet:" />
-      {failure !== null ? <ErrorNotice error={failure} /> : null}
+    <FormShell what="incident" errors={errors} failure={failure} pending={pending} onSubmit={() => void save(incidentRecord(form))} cancelTo={editing === undefined ? '/incidents' : `/incidents/${encodeURIComponent(editing)}`}>
       <TextField
         label="Title"
         value={form.title}
@@ -68,13 +61,7 @@ function IncidentEditor({ initial, etag }: { initial: IncidentForm; etag: string
         error={errors['title']}
         required
       />
-      {editing === undefined ? (
-        <TextField label="Id (slug)" hint="Suggested from the title; lower-case letters, digits and hyphens" value={form.id} onChange={(id) => set({ id, idEdited: true })} error={errors['id']} required />
-      ) : (
-        <p className="muted">
-          Id <code>{form.id}</code> (ids cannot be changed)
-        </p>
-      )}
+      <IdField id={form.id} editing={editing !== undefined} hint="Suggested from the title; lower-case letters, digits and hyphens" error={errors['id']} onChange={(id) => set({ id, idEdited: true })} />
       <TextField label="Summary" hint="In our own words, never copied from a source" multiline value={form.summary} onChange={(summary) => set({ summary })} error={errors['summary']} required />
       <div className="row-grid">
         <EdtfInput label="Start date (EDTF)" value={form.start} onChange={(start) => set({ start })} error={errors['period.start'] ?? errors['period']} required />
@@ -87,14 +74,8 @@ function IncidentEditor({ initial, etag }: { initial: IncidentForm; etag: string
       <VictimsEditor rows={form.victims} onChange={(victims) => set({ victims })} errors={errors} />
       <SourcesEditor rows={form.sources} onChange={(sources) => set({ sources })} errors={errors} />
       {form.base === null || form.base.provenance.origin === 'added' ? (
-        <TextField label="Provenance note" hint="Why this record was added and from what" value={form.provenanceNote} onChange={(provenanceNote) => set({ provenanceNote })} error={errors['provenance.note'] ?? errors['provenance']} required />
+        <ProvenanceNoteField value={form.provenanceNote} onChange={(provenanceNote) => set({ provenanceNote })} errors={errors} />
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save incident'}
-        </button>
-        <Link to={editing === undefined ? '/incidents' : `/incidents/${encodeURIComponent(editing)}`}>Cancel</Link>
-      </div>
-    </form>
+    </FormShell>
   );
 }
