@@ -98,7 +98,7 @@ describe('the incident form', () => {
       'GET /api/v1/auth/me': { body: ME.analyst },
       'GET /api/v1/states': { body: STATES },
       'GET /api/v1/incidents/cn-gb-test-2016': { body: STORED, headers: { etag: '"v1"' } },
-      'PUT /api/v1/incidents/cn-gb-test-2016': { status: 422, body: { code: 'VALIDATION_FAILED', detail: 'the incident is not valid', problems: [{ path: '/title', reason: 'clashes with an existing title' }] } },
+      'PUT /api/v1/incidents/cn-gb-test-2016': { status: 422, body: { code: 'VALIDATION_FAILED', detail: 'the incident is not valid', problems: [{ path: 'body/title', reason: 'clashes with an existing title' }, { path: '/attributions/0/confidence', reason: 'too high' }] } },
     });
     renderAt('/incidents/cn-gb-test-2016/edit', <IncidentFormPage params={{ id: 'cn-gb-test-2016' }} />);
     await screen.findByDisplayValue('Test intrusion');
@@ -106,6 +106,7 @@ describe('the incident form', () => {
     const titleError = await screen.findAllByText('clashes with an existing title');
     expect(titleError.length).toBeGreaterThan(0);
     expect(screen.getByLabelText(/^Title/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText(/^Confidence/).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('the incident is not valid')).toBeTruthy();
   });
 

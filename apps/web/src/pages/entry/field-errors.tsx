@@ -13,7 +13,8 @@ interface ZodLikeIssue {
 
 /** Dotted key of a path given as ["a", 0, "b"], "/a/0/b" or "a.0.b". */
 export function pathKey(path: readonly PropertyKey[] | string): string {
-  if (typeof path === 'string') return path.replace(/^\//, '').replace(/\//g, '.');
+  // Request validation names paths "body/title", the services "/title": both mean the record's title.
+  if (typeof path === 'string') return path.replace(/^\//, '').replace(/^body\//, '').replace(/\//g, '.');
   return path.filter((p): p is string | number => typeof p !== 'symbol').join('.');
 }
 
