@@ -9,7 +9,7 @@ const STATE_TEXT: Readonly<Record<Job['state'], string>> = {
   created: 'waiting for a worker',
   active: 'running',
   retry: 'failed an attempt, waiting to retry',
-  completed: 'completed',
+  completed: 'finished; the report follows',
   failed: 'failed after all retries',
   cancelled: 'cancelled',
 };

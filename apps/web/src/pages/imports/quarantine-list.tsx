@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import type { Page } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { DataView } from '../../components/data-view.js';
@@ -92,20 +92,26 @@ export function QuarantineList({ refresh }: { refresh: number }) {
                     {page.items.map((e) => {
                       const expanded = open === String(e.id);
                       return (
-                        <tr key={e.id}>
-                          <td>{e.sourceFile}</td>
-                          <td>{e.locator}</td>
-                          <td>{e.recordKind}</td>
-                          <td>
-                            {e.reason}
-                            {expanded ? <QuarantineRecord id={String(e.id)} /> : null}
-                          </td>
-                          <td>
-                            <button type="button" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} record ${e.locator} of ${e.sourceFile}`} onClick={() => query.set({ record: expanded ? null : String(e.id) }, { replace: true })}>
-                              {expanded ? 'Hide' : 'Show'}
-                            </button>
-                          </td>
-                        </tr>
+                        <Fragment key={e.id}>
+                          <tr>
+                            <td>{e.sourceFile}</td>
+                            <td>{e.locator}</td>
+                            <td>{e.recordKind}</td>
+                            <td>{e.reason}</td>
+                            <td>
+                              <button type="button" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} record ${e.locator} of ${e.sourceFile}`} onClick={() => query.set({ record: expanded ? null : String(e.id) }, { replace: true })}>
+                                {expanded ? 'Hide' : 'Show'}
+                              </button>
+                            </td>
+                          </tr>
+                          {expanded ? (
+                            <tr>
+                              <td colSpan={5}>
+                                <QuarantineRecord id={String(e.id)} />
+                              </td>
+                            </tr>
+                          ) : null}
+                        </Fragment>
                       );
                     })}
                   </tbody>

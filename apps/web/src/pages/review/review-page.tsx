@@ -81,7 +81,10 @@ export function ReviewPage(_props: PageProps) {
       <Origins />
       <div className="review-tabs" role="group" aria-label="Drafts by state">
         {DRAFT_STATES.map((s) => (
-          <button key={s} type="button" aria-pressed={s === state} onClick={() => query.set({ state: s === 'pending' ? null : s, cursor: null })}>
+          <button key={s} type="button" aria-pressed={s === state} onClick={() => {
+              setDecision(null);
+              query.set({ state: s === 'pending' ? null : s, cursor: null });
+            }}>
             {STATE_LABEL[s]}
           </button>
         ))}
