@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { USER_ORIGIN } from '@pactwatch/backend';
 import { PactwatchError } from '@pactwatch/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -42,4 +43,12 @@ export function ifMatchVersion(request: FastifyRequest): string {
   const tags = listed(header);
   if (tags.length !== 1 || tags[0] === '*') throw new PactwatchError('PRECONDITION_REQUIRED', 'If-Match must be exactly one ETag as returned by a read');
   return (tags[0] ?? '').replace(/^"|"$/g, '');
+}
+
+/** Tells clients whether a record is editable here without a failed write: curated, imported or user. */
+export const RECORD_ORIGIN_HEADER = 'x-record-origin';
+
+/** The store's origin of a record (`dataset`, `user`, or an import's dataset) as the header states it. */
+export function recordOriginLabel(origin: string): 'curated' | 'imported' | 'user' {
+  return origin === 'dataset' ? 'curated' : origin === USER_ORIGIN ? 'user' : 'imported';
 }

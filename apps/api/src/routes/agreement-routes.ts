@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cursorSchema, edtfQuery, errorResponses, idParamsSchema, limitSchema, pageSchema, stateCodeQuery, writeErrorResponses } from '../contracts/common.js';
 import { agreementBody, agreementResponse, scorecardResponse, trendReportResponse } from '../contracts/records.js';
 import { editContext } from '../http/edit-context.js';
-import { recordEtag, sendJson } from '../http/etag.js';
+import { RECORD_ORIGIN_HEADER, recordEtag, recordOriginLabel, sendJson } from '../http/etag.js';
 import { pageInMemory } from '../http/memory-page.js';
 import { API_PREFIX, type Api, type RouteDeps } from '../route-deps.js';
 
@@ -65,7 +65,8 @@ export function registerAgreementRoutes(app: Api, { core, respond }: RouteDeps):
     `${API_PREFIX}/agreements/:id`,
     { config: { access: 'viewer' }, schema: { tags: ['agreements'], summary: 'One agreement; its ETag is the version to send back in If-Match', params: idParamsSchema, response: { 200: agreementResponse, ...errorResponses } } },
     async (request, reply) => {
-      const { agreement, version } = await core.agreementEdits.get(request.params.id);
+      const { agreement, version, origin } = await core.agreementEdits.get(request.params.id);
+      void reply.header(RECORD_ORIGIN_HEADER, recordOriginLabel(origin));
       return sendJson(request, reply, JSON.stringify(agreement), recordEtag(version));
     },
   );

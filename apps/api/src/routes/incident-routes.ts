@@ -5,7 +5,7 @@ import { incidentFilterFields } from '../contracts/filters.js';
 import { attributionBody, incidentBody, incidentResponse, sourceBody } from '../contracts/records.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { editContext } from '../http/edit-context.js';
-import { recordEtag, sendJson } from '../http/etag.js';
+import { RECORD_ORIGIN_HEADER, recordEtag, recordOriginLabel, sendJson } from '../http/etag.js';
 import { API_PREFIX, type Api, type RouteDeps } from '../route-deps.js';
 
 const listQuery = z
@@ -40,7 +40,8 @@ export function registerIncidentRoutes(app: Api, { core, respond }: RouteDeps): 
     `${API_PREFIX}/incidents/:id`,
     { config: { access: 'viewer' }, schema: { tags: ['incidents'], summary: 'One incident; its ETag is the version to send back in If-Match', params: idParamsSchema, response: { 200: incidentResponse, ...errorResponses } } },
     async (request, reply) => {
-      const { incident, version } = await core.incidentEdits.get(request.params.id);
+      const { incident, version, origin } = await core.incidentEdits.get(request.params.id);
+      void reply.header(RECORD_ORIGIN_HEADER, recordOriginLabel(origin));
       return sendJson(request, reply, JSON.stringify(incident), recordEtag(version));
     },
   );

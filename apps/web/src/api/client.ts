@@ -37,6 +37,7 @@ export interface ApiResponse<T> {
   readonly data: T;
   readonly etag: string | null;
   readonly status: number;
+  readonly headers: Headers;
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -85,7 +86,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
   const data = await readBody(response);
   if (!response.ok) throw toApiError(response.status, data, response.statusText);
-  return { data: data as T, etag: response.headers.get('etag'), status: response.status };
+  return { data: data as T, etag: response.headers.get('etag'), status: response.status, headers: response.headers };
 }
 
 export const api = {

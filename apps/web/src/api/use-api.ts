@@ -5,7 +5,7 @@ import { ApiError } from './problem.js';
 export type Loadable<T> =
   | { readonly state: 'loading' }
   | { readonly state: 'error'; readonly error: ApiError }
-  | { readonly state: 'ready'; readonly data: T; readonly etag: string | null };
+  | { readonly state: 'ready'; readonly data: T; readonly etag: string | null; readonly headers?: Headers | null };
 
 function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -27,7 +27,7 @@ export function useApi<T>(path: string | null, query: Query = {}): Loadable<T> &
     api
       .get<T>(path, query, controller.signal)
       .then((response: ApiResponse<T>) => {
-        if (!controller.signal.aborted) setResult({ state: 'ready', data: response.data, etag: response.etag });
+        if (!controller.signal.aborted) setResult({ state: 'ready', data: response.data, etag: response.etag, headers: response.headers ?? null });
       })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setResult({ state: 'error', error: asApiError(error) });

@@ -38,8 +38,8 @@ export function Loading({ what }: { what: string }) {
 }
 
 /** Every data view: a loading state, the API's error (never a blank page), or the data. */
-export function DataView<T>({ value, what, children }: { value: Loadable<T> & { reload?: () => void }; what: string; children: (data: T, etag: string | null) => ReactNode }) {
+export function DataView<T>({ value, what, children }: { value: Loadable<T> & { reload?: () => void }; what: string; children: (data: T, etag: string | null, headers: Headers | null) => ReactNode }) {
   if (value.state === 'loading') return <Loading what={what} />;
   if (value.state === 'error') return <ErrorNotice error={value.error} {...(value.reload === undefined ? {} : { onRetry: value.reload })} />;
-  return <>{children(value.data, value.etag)}</>;
+  return <>{children(value.data, value.etag, value.headers ?? null)}</>;
 }

@@ -13,8 +13,8 @@ export function EditableRecordLoader<T extends { readonly provenance: Provenance
   const loaded = useApi<T>(api);
   return (
     <DataView value={loaded} what={what}>
-      {(record, etag) => {
-        const origin = editableOrigin(record.provenance);
+      {(record, etag, headers) => {
+        const origin = editableOrigin(record.provenance, headers);
         if (origin.editable) return children(record, etag);
         return (
           <div className="notice">

@@ -66,8 +66,8 @@ export function IncidentPage({ params }: PageProps) {
   return (
     <section className="incident-page">
       <DataView value={loaded} what="the incident">
-        {(incident, etag) => {
-          const origin = editableOrigin(incident.provenance);
+        {(incident, etag, headers) => {
+          const origin = editableOrigin(incident.provenance, headers);
           return (
             <>
               <h1>{incident.title}</h1>
