@@ -58,15 +58,17 @@ function JobFacts({ job, polling }: { job: Job; polling: boolean }) {
  */
 export function JobWatch({ id, restart, intervalMs, onFinished, onClose }: { id: string; restart: number; intervalMs?: number; onFinished: () => void; onClose: () => void }) {
   const poll = useJobPoll(id, intervalMs, restart);
-  const finished = poll.job !== null && !poll.polling;
+  const run = `${id} ${restart}`;
+  // Only this run's answer counts: right after a retry (same id) the previous result is still held.
+  const finished = poll.run === run && poll.job !== null && !poll.polling;
   const told = useRef<string | null>(null);
   useEffect(() => {
-    // Once per finished job (not per render): the lists below then show its rows.
-    if (finished && told.current !== id) {
-      told.current = id;
+    // Once per finished run, not per render: the lists below then show its rows.
+    if (finished && told.current !== run) {
+      told.current = run;
       onFinished();
     }
-  }, [finished, id, onFinished]);
+  }, [finished, run, onFinished]);
 
   return (
     <section className="card imports-watch" aria-labelledby="imports-watch-heading">
