@@ -179,26 +179,32 @@ describe('imports page', () => {
 
   it('lists recent imports and dead letters, and retries a dead letter into the watch', async () => {
     const dead = job({ id: 'j9', state: 'failed', attempts: 3, error: { message: 'worker crashed', code: 'INTERNAL' }, completedAt: '2026-01-02T11:00:00Z' });
+    let retried = false;
     fake = fakeApi(
       routes([], {
         'GET /api/v1/jobs': { body: { items: [job({ state: 'completed' })], nextCursor: 'next-1' } },
         'GET /api/v1/jobs/dead': { body: { items: [dead], nextCursor: null } },
-        'POST /api/v1/jobs/j9/retry': { body: { ...dead, state: 'created', error: null } },
-        'GET /api/v1/jobs/j9': { body: { ...dead, state: 'created', error: null } },
+        'POST /api/v1/jobs/j9/retry': () => {
+          retried = true;
+          return { body: { ...dead, state: 'created', error: null } };
+        },
+        'GET /api/v1/jobs/j9': () => ({ body: retried ? { ...dead, state: 'created', error: null } : dead }),
       }),
     );
-    renderAt('/imports', <ImportsPage params={{}} />);
-    await screen.findByText('worker crashed');
+    // The dead job is already being watched: a retry keeps its id, so watching must start again.
+    renderAt('/imports?job=j9', <ImportsPage params={{}} />);
+    await screen.findByText(/failed after all retries/);
     const recent = screen.getByRole('heading', { name: 'Recent imports' }).parentElement as HTMLElement;
     expect(within(recent).getByText('completed')).toBeTruthy();
     fireEvent.click(within(recent).getByRole('button', { name: 'Next page' }));
     await waitFor(() => expect(fake?.calls).toContain('GET /api/v1/jobs?name=import&limit=20&cursor=next-1'));
-    expect(window.location.search).toBe('?jcursor=next-1');
+    expect(new URLSearchParams(window.location.search).get('jcursor')).toBe('next-1');
 
     fireEvent.click(screen.getByRole('button', { name: 'Retry job j9' }));
-    await waitFor(() => expect(new URLSearchParams(window.location.search).get('job')).toBe('j9'));
-    expect(fake.calls).toContain('POST /api/v1/jobs/j9/retry');
     await screen.findByText(/waiting for a worker/);
+    expect(fake.calls).toContain('POST /api/v1/jobs/j9/retry');
+    expect(new URLSearchParams(window.location.search).get('job')).toBe('j9');
+    expect(pollsOf(fake, 'j9')).toBeGreaterThanOrEqual(2);
   });
 
   it('shows the quarantine with file, location and reason, and one record with its raw text from the URL', async () => {
