@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * End-to-end harness: `pactwatch serve` (the built CLI and dashboard; the root `npm test` builds
@@ -12,7 +13,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
  * Chromium driven by playwright-core. Browsers are never downloaded (no `playwright install`):
  * without /usr/bin/chromium the suites skip with a notice (.ci/run installs it).
  */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; PACTWATCH_CHROMIUM names another build (or a missing path, to see the skip). */
+export const CHROMIUM = process.env['PACTWATCH_CHROMIUM'] ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const CLI = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
 export const WEB_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -21,7 +23,7 @@ export const SCREENSHOTS = fileURLToPath(new URL('../test-output/screenshots/', 
 
 /** Logs why browser tests are skipped, once per suite; `describe.skipIf(!hasChromium)` does the skipping. */
 export function chromiumNotice(suite: string): void {
-  if (!hasChromium) console.warn(`[${suite}] skipped: ${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it)`);
+  if (!hasChromium) console.warn(`[${suite}] browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it)`);
 }
 
 export interface Account {
@@ -155,4 +157,41 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+export interface E2E {
+  /** The running server (inside tests; throws if setup failed). */
+  server(): Server;
+  /** A new page in the shared browser, recording uncaught page errors in `errors`. */
+  page(): Promise<{ page: Page; errors: string[] }>;
+}
+
+/**
+ * One server and one browser per test file: registers beforeAll/afterAll (call it inside a
+ * `describe.skipIf(!hasChromium)` block) and stops both whatever happens.
+ */
+export function setupE2E(): E2E {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    server: () => {
+      if (server === undefined) throw new Error('the e2e server did not start (see beforeAll)');
+      return server;
+    },
+    page: async () => {
+      if (browser === undefined) throw new Error('the browser did not start (see beforeAll)');
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      return { page, errors };
+    },
+  };
 }

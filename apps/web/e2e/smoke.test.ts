@@ -1,26 +1,15 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumNotice, hasChromium, launchBrowser, login, screenshot, startServer, type Browser, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumNotice, hasChromium, login, screenshot, setupE2E } from './harness.js';
 
 chromiumNotice('e2e smoke');
 
 describe.skipIf(!hasChromium)('dashboard smoke test in Chromium', () => {
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = setupE2E();
 
   it('opens /, signs in as analyst and shows the overview', async () => {
-    if (server === undefined || browser === undefined) throw new Error('setup failed');
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const server = e2e.server();
+    const { page, errors } = await e2e.page();
     await page.goto(`${server.url}/`);
     await page.getByLabel('Username').waitFor();
     await login(page, server, server.analyst);

@@ -89,6 +89,11 @@ describe('review queue', () => {
     expect(screen.getByText(/Rejected by/).textContent).toContain('ana');
     expect(screen.queryByRole('button', { name: 'Accept' })).toBeNull();
 
+    fireEvent.change(screen.getByLabelText('Origin'), { target: { value: 'import:cfr' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Filter' }));
+    await waitFor(() => expect(fake?.calls).toContain('GET /api/v1/drafts?state=rejected&origin=import%3Acfr&limit=20'));
+    expect(window.location.search).toBe('?origin=import%3Acfr&state=rejected');
+
     fireEvent.click(screen.getByRole('button', { name: 'Accepted' }));
     const link = await screen.findByRole('link', { name: 'cn-us-test-2016' });
     expect(link.getAttribute('href')).toBe('/incidents/cn-us-test-2016');

@@ -8,6 +8,7 @@ import { useQueryState } from '../../router/use-query-state.js';
 import type { PageProps } from '../../routes.js';
 import { useSession } from '../../session/session.js';
 import { DraftCard } from './draft-card.js';
+import { OriginFilter } from './origin-filter.js';
 import type { Decision } from './draft-actions.js';
 import { DRAFT_STATES, isDraftState, type Draft } from './draft-types.js';
 import './review.css';
@@ -54,7 +55,7 @@ export function ReviewPage(_props: PageProps) {
   const requested = query.get('state');
   const state = isDraftState(requested) ? requested : 'pending';
   const canDecide = session.can('analyst');
-  const drafts = useApi<Page<Draft>>(canDecide ? '/api/v1/drafts' : null, { state, cursor: query.get('cursor'), limit: PAGE_SIZE });
+  const drafts = useApi<Page<Draft>>(canDecide ? '/api/v1/drafts' : null, { state, origin: query.get('origin'), cursor: query.get('cursor'), limit: PAGE_SIZE });
   const [decision, setDecision] = useState<Decision | null>(null);
 
   // Until /auth/me answers, the role is not known yet: wait rather than flash a refusal.
@@ -89,6 +90,7 @@ export function ReviewPage(_props: PageProps) {
           </button>
         ))}
       </div>
+      <OriginFilter />
       {decision !== null ? <DecisionNotice decision={decision} /> : null}
       <DataView value={drafts} what="drafts">
         {(page) => (
