@@ -33,9 +33,12 @@ function Nav() {
               {session.principal.name} <span className="role">{session.principal.role ?? 'anonymous'}</span>
             </span>
             {session.principal.kind === 'user' ? (
-              <button type="button" onClick={() => void session.logout()}>
-                Sign out
-              </button>
+              <>
+                <Link to="/account/password">Password</Link>
+                <button type="button" onClick={() => void session.logout()}>
+                  Sign out
+                </button>
+              </>
             ) : (
               <Link to="/login">Sign in</Link>
             )}

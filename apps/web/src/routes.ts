@@ -24,6 +24,7 @@ function page<K extends string>(load: () => Promise<Readonly<Record<K, Component
 export const ROUTES: readonly RouteDef[] = [
   { pattern: '/', title: 'Overview', page: page(() => import('./pages/overview/overview-page.js'), 'OverviewPage') },
   { pattern: '/login', title: 'Sign in', page: page(() => import('./pages/login/login-page.js'), 'LoginPage') },
+  { pattern: '/account/password', title: 'Change password', role: 'viewer', page: page(() => import('./pages/account/password-page.js'), 'PasswordPage') },
   { pattern: '/agreements', title: 'Agreements', page: page(() => import('./pages/lists/agreements-page.js'), 'AgreementsPage') },
   { pattern: '/agreements/new', title: 'New agreement', role: 'admin', page: page(() => import('./pages/entry/agreement-form-page.js'), 'AgreementFormPage') },
   { pattern: '/agreements/:id/edit', title: 'Edit agreement', role: 'admin', page: page(() => import('./pages/entry/agreement-form-page.js'), 'AgreementFormPage') },

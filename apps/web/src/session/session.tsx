@@ -25,7 +25,8 @@ export interface SessionValue {
   readonly mustChangePassword: boolean;
   /** Whether the current caller has at least this role (viewers see no edit controls). */
   can(role: Role): boolean;
-  login(username: string, password: string): Promise<void>;
+  /** Signs in; resolves with whether the password was a one-time one that must be changed now. */
+  login(username: string, password: string): Promise<{ mustChangePassword: boolean }>;
   logout(): Promise<void>;
   refresh(): void;
 }
@@ -76,6 +77,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMustChange(answer.data.mustChangePassword);
     setStatus('signed-in');
     setError(null);
+    return { mustChangePassword: answer.data.mustChangePassword };
   }, []);
 
   const logout = useCallback(async () => {

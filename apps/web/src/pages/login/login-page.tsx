@@ -27,8 +27,8 @@ export function LoginPage(_props: PageProps) {
     setPending(true);
     setError(null);
     try {
-      await session.login(username, password);
-      navigate(next, { replace: true });
+      const { mustChangePassword } = await session.login(username, password);
+      navigate(mustChangePassword ? `/account/password?next=${encodeURIComponent(next)}` : next, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
     } finally {
