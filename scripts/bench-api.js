@@ -9,6 +9,7 @@
 //            --databases sqlite,postgres  --out FILE (default bench/out/api-results.json)
 //            --cache on,off  --targets scorecard,dyad (a subset of the runs)
 //            --cpu-prof (profile the API server processes into bench/out/prof-api/)  --label TEXT
+//            --accept-encoding gzip|none (default gzip, as browsers send: cached answers go gzipped)
 //
 // Every server runs in its own child process, so the load generator (this process) never shares
 // the server's event loop: one child serves a bare Fastify `GET /`, one child per database and
@@ -61,6 +62,7 @@ function parseArgs(argv) {
     else if (a === '--cache') args.cache = next().split(',').map((s) => s.trim()).filter((s) => s !== '');
     else if (a === '--targets') args.targets = next().split(',').map((s) => s.trim()).filter((s) => s !== '');
     else if (a === '--label') args.label = next();
+    else if (a === '--accept-encoding') args.acceptEncoding = next();
     else if (a === '--cpu-prof') args.cpuProf = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else throw new Error(`unknown option ${a} (see the header of scripts/bench-api.js)`);
@@ -508,7 +510,9 @@ function logRow(row, options) {
  * route is measured first in every block, with that block's API server idle beside it.
  */
 async function runDatabase(database, store, seeded, hello, options, results, databaseProcesses) {
-  const auth = { authorization: `Bearer ${seeded.token}` };
+  // Like browsers and HTTP libraries, the load generator accepts gzip (--accept-encoding none: plain).
+  const encoding = options.acceptEncoding === 'none' ? {} : { 'accept-encoding': options.acceptEncoding };
+  const auth = { authorization: `Bearer ${seeded.token}`, ...encoding };
   const targets = [
     {
       name: 'scorecard',
@@ -544,7 +548,7 @@ async function runDatabase(database, store, seeded, hello, options, results, dat
         const ready = await first;
         const pids = { hello: hello.child.pid, server: child.pid, database: databaseProcesses };
         const specs = [
-          { name: 'hello', url: `${hello.url}/`, headers: {}, cache: '—' },
+          { name: 'hello', url: `${hello.url}/`, headers: encoding, cache: '—' },
           { ...target, url: `${ready.url}${target.path}`, headers: auth, server: child, cache },
         ];
         for (const spec of specs) {
@@ -612,6 +616,7 @@ async function main(args) {
     cpuProf: args.cpuProf,
     cache: args.cache ?? ['on', 'off'],
     targets: args.targets ?? ['scorecard', 'dyad'],
+    acceptEncoding: args.acceptEncoding ?? 'gzip',
     drainCapMs: 60_000,
   };
   const started = new Date();
@@ -619,7 +624,7 @@ async function main(args) {
   const { ENGINE_VERSION } = await import('@pactwatch/backend');
   const code = { head: git('rev-parse', 'HEAD'), subject: git('log', '-1', '--format=%s'), changedFiles: (git('status', '--porcelain', '--', 'packages', 'apps') ?? '').split('\n').filter((l) => l !== ''), dist: distHash() };
   console.log(`pactwatch server-mode benchmark — ${started.toISOString()} — ${info.cpuModel}, ${info.cpus} CPUs, ${info.memoryGiB} GiB, Node ${info.node}`);
-  console.log(`code: ${code.head?.slice(0, 10) ?? 'no git'}${code.changedFiles.length > 0 ? ` + ${code.changedFiles.length} changed files` : ''}; dist ${code.dist}; ${fmtN(options.size)} incidents; ${options.connections} connections; ${options.warmup} s warm-up + ${options.duration} s per measurement; load average ${os.loadavg().map((x) => round(x)).join(' ')}`);
+  console.log(`code: ${code.head?.slice(0, 10) ?? 'no git'}${code.changedFiles.length > 0 ? ` + ${code.changedFiles.length} changed files` : ''}; dist ${code.dist}; ${fmtN(options.size)} incidents; ${options.connections} connections; ${options.warmup} s warm-up + ${options.duration} s per measurement; accept-encoding ${options.acceptEncoding}; load average ${os.loadavg().map((x) => round(x)).join(' ')}`);
 
   process.on('SIGINT', () => {
     killAll();

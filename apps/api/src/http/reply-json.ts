@@ -1,8 +1,8 @@
 import type { Pactwatch } from '@pactwatch/backend';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
-import { sendJson } from './etag.js';
-import type { ResponseCache } from './response-cache.js';
+import { notModified, sendJson } from './etag.js';
+import type { CacheEntry, ResponseCache } from './response-cache.js';
 
 export type JsonResponder = (request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>) => Promise<FastifyReply>;
 
@@ -23,12 +23,35 @@ export function jsonResponder(core: Pactwatch, cache: ResponseCache, validate: b
     const hit = cache.get(request.url, revision);
     if (hit !== undefined) {
       reply.header('x-cache', 'hit');
-      return sendJson(request, reply, hit.body, hit.etag);
+      return sendCached(request, reply, hit);
     }
     const entry = cache.set(request.url, revision, await computeChecked(request, compute));
     reply.header('x-cache', 'miss');
-    return sendJson(request, reply, entry.body, entry.etag);
+    return sendCached(request, reply, entry);
   };
+}
+
+// Below this, gzip saves less than its headers and CPU cost.
+const GZIP_MIN_BYTES = 1024;
+
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  return typeof header === 'string' && /(^|[\s,])gzip(?!;\s*q=0(\.0*)?(\s|,|$))/i.test(header);
+}
+
+/**
+ * A cached answer as bytes, gzipped when the caller accepts it (browsers do). The gzip form is a
+ * different representation, so it has its own strong ETag; If-None-Match is compared with the
+ * ETag of the representation this caller would get.
+ */
+function sendCached(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): FastifyReply {
+  const gzip = entry.bytes.length >= GZIP_MIN_BYTES && acceptsGzip(request);
+  const etag = gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag;
+  reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
+  if (notModified(request, etag)) return reply.code(304).send();
+  reply.type('application/json; charset=utf-8');
+  if (gzip) reply.header('content-encoding', 'gzip');
+  return reply.send(gzip ? entry.gzip() : entry.bytes);
 }
 
 /** Test mode: the body must parse against the route's declared 200 schema (contracts cannot drift). */

@@ -1,9 +1,34 @@
+import { gzipSync } from 'node:zlib';
 import { bodyEtag } from './etag.js';
 
-interface Entry {
-  readonly revision: string;
-  readonly body: string;
+/**
+ * One cached answer. The body is kept encoded (UTF-8 bytes), so a hit writes bytes instead of
+ * re-encoding a string that can run to megabytes (a scorecard of a large agreement lists
+ * thousands of incident ids); its gzip form is made on the first request that accepts it.
+ */
+export class CacheEntry {
+  readonly bytes: Buffer;
   readonly etag: string;
+  private gzipped: Buffer | undefined;
+
+  constructor(
+    readonly revision: string,
+    body: string,
+  ) {
+    this.bytes = Buffer.from(body, 'utf8');
+    this.etag = bodyEtag(body);
+  }
+
+  /** gzip level 6 once per entry: a few ms for a megabyte, then free for every later request. */
+  gzip(): Buffer {
+    this.gzipped ??= gzipSync(this.bytes, { level: 6 });
+    return this.gzipped;
+  }
+
+  /** What the cache counts for it: the body and room for its gzip form (never larger than the body). */
+  get footprint(): number {
+    return this.bytes.length * 2;
+  }
 }
 
 /**
@@ -13,7 +38,7 @@ interface Entry {
  * recently used out first. Only routes whose answer is the same for every allowed caller use it.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, CacheEntry>();
   private bytes = 0;
 
   constructor(
@@ -21,32 +46,32 @@ export class ResponseCache {
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
-  get(key: string, revision: string): Entry | undefined {
+  get(key: string, revision: string): CacheEntry | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     this.entries.delete(key);
     if (entry.revision !== revision) {
-      this.bytes -= entry.body.length;
+      this.bytes -= entry.footprint;
       return undefined;
     }
     this.entries.set(key, entry);
     return entry;
   }
 
-  set(key: string, revision: string, body: string): Entry {
-    const entry: Entry = { revision, body, etag: bodyEtag(body) };
-    if (this.maxEntries === 0 || body.length > this.maxBytes / 8) return entry;
+  set(key: string, revision: string, body: string): CacheEntry {
+    const entry = new CacheEntry(revision, body);
+    if (this.maxEntries === 0 || entry.bytes.length > this.maxBytes / 8) return entry;
     const old = this.entries.get(key);
     if (old !== undefined) {
       this.entries.delete(key);
-      this.bytes -= old.body.length;
+      this.bytes -= old.footprint;
     }
     this.entries.set(key, entry);
-    this.bytes += body.length;
+    this.bytes += entry.footprint;
     for (const [k, e] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= e.body.length;
+      this.bytes -= e.footprint;
     }
     return entry;
   }

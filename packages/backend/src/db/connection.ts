@@ -7,6 +7,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { openPostgres } from './postgres.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 
 export { describeDatabaseUrl, openPostgres } from './postgres.js';
 
@@ -26,7 +27,7 @@ export function openSqlite(path: string): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   } catch (error) {
     throw new PactwatchError('DATABASE_ERROR', `cannot open database ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

@@ -20,8 +20,8 @@ export class RevisionRepository {
       const result = await sql<{ n: string }>`select n::text as n from store_revision where id = 1`.execute(this.db);
       return `pg:${result.rows[0]?.n ?? '0'}`;
     }
-    const version = await sql<{ data_version: number }>`pragma data_version`.execute(this.db);
-    const changes = await sql<{ n: number }>`select total_changes() as n`.execute(this.db);
-    return `sqlite:${version.rows[0]?.data_version ?? 0}.${changes.rows[0]?.n ?? 0}`;
+    // One statement (the pragma as a table-valued function): this runs on every cached API read.
+    const result = await sql<{ v: number; n: number }>`select (select data_version from pragma_data_version) as v, total_changes() as n`.execute(this.db);
+    return `sqlite:${result.rows[0]?.v ?? 0}.${result.rows[0]?.n ?? 0}`;
   }
 }
