@@ -93,6 +93,40 @@ describe('the incident form', () => {
     expect(headers.find((h) => h.call === 'POST /api/v1/incidents')?.headers['x-csrf-token']).toBe('csrf-9');
   });
 
+  it('proposes a new incident for review instead of storing it, and offers no such button when editing', async () => {
+    fake = fakeApi({
+      'GET /api/v1/auth/me': { body: ME.analyst },
+      'GET /api/v1/states': { body: STATES },
+      'POST /api/v1/drafts': (_url, body) => ({ status: 201, body: { id: 'd-1', state: 'pending', ...(body as object) } }),
+    });
+    renderAt('/incidents/new', <IncidentFormPage params={{}} />);
+    await screen.findByLabelText(/^Title/);
+    fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
+    expect(await screen.findByText('The incident cannot be saved yet:')).toBeTruthy();
+    expect(fake.calls.some((c) => c.startsWith('POST'))).toBe(false);
+    type(/^Title/, 'Ministry intrusion');
+    type(/^Summary/, 'Intruders took files from a ministry.');
+    type(/^Start date \(EDTF\)/, '2016-03');
+    await pick('Sponsor', 'prc', /China \(CN\)/);
+    type(/^Confidence/, '60');
+    type(/^Attributed by/, 'NCSC');
+    await pick('Victim', 'Britain', /UK \(GB\)/);
+    type(/^Publisher/, 'NCSC');
+    type(/^Source title/, 'Advisory');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/review'));
+    const post = fake.calls.indexOf('POST /api/v1/drafts');
+    expect(fake.bodies[post]).toMatchObject({ origin: 'hand-entered', record: { id: 'ministry-intrusion', title: 'Ministry intrusion', period: { start: '2016-03' } } });
+    expect(fake.calls).not.toContain('POST /api/v1/incidents');
+    cleanup();
+
+    fake.restore();
+    fake = fakeApi({ 'GET /api/v1/auth/me': { body: ME.analyst }, 'GET /api/v1/states': { body: STATES }, 'GET /api/v1/incidents/cn-gb-test-2016': { body: STORED, headers: { etag: '"v1"', 'x-record-origin': 'user' } } });
+    renderAt('/incidents/cn-gb-test-2016/edit', <IncidentFormPage params={{ id: 'cn-gb-test-2016' }} />);
+    await screen.findByRole('button', { name: 'Save incident' });
+    expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
+  });
+
   it('shows the server\'s 422 problems beside their fields', async () => {
     fake = fakeApi({
       'GET /api/v1/auth/me': { body: ME.analyst },

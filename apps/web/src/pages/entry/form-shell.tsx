@@ -12,12 +12,14 @@ interface FormShellProps {
   readonly failure: ApiError | null;
   readonly pending: boolean;
   readonly onSubmit: () => void;
+  /** New incidents only: propose the record for review (the draft queue) instead of saving it. */
+  readonly onPropose?: (() => void) | undefined;
   readonly cancelTo: string;
   readonly children: ReactNode;
 }
 
 /** A record form: every error listed first, the server's failure, the fields, then Save and Cancel. */
-export function FormShell({ what, errors, failure, pending, onSubmit, cancelTo, children }: FormShellProps) {
+export function FormShell({ what, errors, failure, pending, onSubmit, onPropose, cancelTo, children }: FormShellProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -31,6 +33,11 @@ export function FormShell({ what, errors, failure, pending, onSubmit, cancelTo, 
         <button type="submit" className="primary" disabled={pending}>
           {pending ? 'Saving…' : `Save ${what}`}
         </button>
+        {onPropose !== undefined ? (
+          <button type="button" disabled={pending} onClick={onPropose} title="Put it in the review queue for another analyst to accept, merge or reject">
+            Submit for review
+          </button>
+        ) : null}
         <Link to={cancelTo}>Cancel</Link>
       </div>
     </form>

@@ -50,10 +50,10 @@ export function IncidentFormPage({ params }: PageProps) {
 function IncidentEditor({ initial, etag }: { initial: IncidentForm; etag: string | null }) {
   const [form, setForm] = useState<IncidentForm>(initial);
   const editing = initial.base?.id;
-  const { errors, failure, pending, save } = useRecordSave({ collection: '/api/v1/incidents', editing, etag, pageOf: (id) => `/incidents/${encodeURIComponent(id)}` }, validateIncident);
+  const { errors, failure, pending, save, propose } = useRecordSave({ collection: '/api/v1/incidents', editing, etag, pageOf: (id) => `/incidents/${encodeURIComponent(id)}` }, validateIncident);
   const set = (patch: Partial<IncidentForm>) => setForm((f) => ({ ...f, ...patch }));
   return (
-    <FormShell what="incident" errors={errors} failure={failure} pending={pending} onSubmit={() => void save(incidentRecord(form))} cancelTo={editing === undefined ? '/incidents' : `/incidents/${encodeURIComponent(editing)}`}>
+    <FormShell what="incident" errors={errors} failure={failure} pending={pending} onSubmit={() => void save(incidentRecord(form))} onPropose={editing === undefined ? () => void propose(incidentRecord(form)) : undefined} cancelTo={editing === undefined ? '/incidents' : `/incidents/${encodeURIComponent(editing)}`}>
       <TextField
         label="Title"
         value={form.title}

@@ -27,17 +27,14 @@ export function useRecordSave(target: SaveTarget, validate: (record: Record<stri
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
 
-  const save = async (record: Record<string, unknown>): Promise<void> => {
+  const attempt = async (record: Record<string, unknown>, write: () => Promise<string>): Promise<void> => {
     setFailure(null);
     const found = validate(record);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setPending(true);
     try {
-      const id = String(record['id']);
-      if (target.editing === undefined) await api.post(target.collection, record);
-      else await api.put(`${target.collection}/${encodeURIComponent(target.editing)}`, record, { ifMatch: target.etag ?? null });
-      navigate(target.pageOf(id));
+      navigate(await write());
     } catch (error) {
       const failed = error instanceof ApiError ? error : new ApiError(0, 'CLIENT', String(error));
       if (failed.status === 412) setFailure(new ApiError(412, failed.code, STALE, [], failed.requestId));
@@ -47,5 +44,17 @@ export function useRecordSave(target: SaveTarget, validate: (record: Record<stri
       setPending(false);
     }
   };
-  return { errors, failure, pending, save };
+  const save = (record: Record<string, unknown>): Promise<void> =>
+    attempt(record, async () => {
+      if (target.editing === undefined) await api.post(target.collection, record);
+      else await api.put(`${target.collection}/${encodeURIComponent(target.editing)}`, record, { ifMatch: target.etag ?? null });
+      return target.pageOf(String(record['id']));
+    });
+  /** A new incident proposed for review instead of stored: a hand-entered draft in the review queue. */
+  const propose = (record: Record<string, unknown>): Promise<void> =>
+    attempt(record, async () => {
+      await api.post('/api/v1/drafts', { record, origin: 'hand-entered' });
+      return '/review';
+    });
+  return { errors, failure, pending, save, propose };
 }
