@@ -194,7 +194,7 @@ describe('the incident page', () => {
     expect(field.closest('tr')?.textContent).toContain('Old title');
     expect(field.closest('tr')?.textContent).toContain('Ministry intrusion');
     expect(screen.getByText('Created.')).toBeTruthy();
-    expect(fake.calls).toContain('GET /api/v1/audit?entityType=incident&entityId=cn-gb-test-2016&limit=100');
+    expect(fake.calls).toContain('GET /api/v1/audit?incident=cn-gb-test-2016&limit=100');
   });
 
   it('shows the API\'s error instead of a blank page', async () => {

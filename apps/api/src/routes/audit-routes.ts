@@ -30,6 +30,7 @@ export function registerAuditRoutes(app: Api, { core, respond }: RouteDeps): voi
           .object({
             entityType: z.string().max(100).optional(),
             entityId: z.string().max(300).optional(),
+            incident: z.string().max(300).optional().describe('Everything about one incident: its own changes and the verdict overrides on its findings'),
             principal: z.string().max(200).optional(),
             action: z.string().max(100).optional(),
             since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
@@ -47,6 +48,7 @@ export function registerAuditRoutes(app: Api, { core, respond }: RouteDeps): voi
         const page = await core.audit.list({
           ...(q.entityType === undefined ? {} : { entityType: q.entityType }),
           ...(q.entityId === undefined ? {} : { entityId: q.entityId }),
+          ...(q.incident === undefined ? {} : { incident: q.incident }),
           ...(q.principal === undefined ? {} : { principalName: q.principal }),
           ...(q.action === undefined ? {} : { action: q.action }),
           ...(q.since === undefined ? {} : { since: new Date(q.since) }),

@@ -20,6 +20,7 @@ export function registerAuditCommand(program: Command): void {
     .command('audit')
     .description('Read the append-only audit log: who changed what, when, with before and after (newest first).')
     .option('--entity <type[:id]>', 'only this kind of record, or this one record (user, api-token, verdict-override, import-batch, incident, agreement, …)')
+    .option('--incident <id>', 'everything about one incident: its own changes and the verdict overrides on its findings')
     .option('--action <action>', 'only this action (e.g. user.disable, override.set, import.run)')
     .option('--user <name>', 'only changes by this principal (a username, "token NAME of USER", "cli:osuser", "pactwatch")')
     .option('--since <date>', 'from this date or ISO time on')
@@ -27,8 +28,8 @@ export function registerAuditCommand(program: Command): void {
     .option('--limit <n>', 'at most this many entries (default 50, at most 500)')
     .option('--before <id>', 'entries older than this entry number (to page back)')
     .option('--json', 'print the entries (with full before/after) and the next cursor as JSON')
-    .addHelpText('after', '\nExamples:\n  pactwatch audit --entity user --since 2026-01-01\n  pactwatch audit --entity verdict-override --json\n  pactwatch audit --action import.run --limit 5')
-    .action(async (options: { entity?: string; action?: string; user?: string; since?: string; until?: string; limit?: string; before?: string; json?: boolean }, command: Command) => {
+    .addHelpText('after', '\nExamples:\n  pactwatch audit --entity user --since 2026-01-01\n  pactwatch audit --entity verdict-override --json\n  pactwatch audit --incident cn-us-opm-2015\n  pactwatch audit --action import.run --limit 5')
+    .action(async (options: { entity?: string; incident?: string; action?: string; user?: string; since?: string; until?: string; limit?: string; before?: string; json?: boolean }, command: Command) => {
       const since = parseInstant('--since', options.since);
       const until = parseInstant('--until', options.until);
       const limit = parsePositiveInt('--limit', options.limit);
@@ -36,6 +37,7 @@ export function registerAuditCommand(program: Command): void {
       await withPactwatch(command, async (app, output) => {
         const page = await app.audit.list({
           ...parseEntity(options.entity),
+          ...(options.incident === undefined ? {} : { incident: options.incident }),
           ...(options.action === undefined ? {} : { action: options.action }),
           ...(options.user === undefined ? {} : { principalName: options.user }),
           ...(since === undefined ? {} : { since }),

@@ -1,5 +1,5 @@
 import { isRole, type Principal } from '@pactwatch/domain';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/database.js';
 import type { AuditLogTable } from '../db/schema/audit-log.js';
@@ -74,6 +74,17 @@ export class AuditRepository {
     let query = this.db.selectFrom('audit_log').selectAll();
     if (filter.entityType !== undefined) query = query.where('entity_type', '=', filter.entityType);
     if (filter.entityId !== undefined) query = query.where('entity_id', '=', filter.entityId);
+    if (filter.incident !== undefined) {
+      // Overrides are keyed "commitment@incident" (overrideEntityId); '@' cannot occur in an id.
+      const suffix = `%@${filter.incident.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+      const incident = filter.incident;
+      query = query.where((eb) =>
+        eb.or([
+          eb.and([eb('entity_type', '=', 'incident'), eb('entity_id', '=', incident)]),
+          eb.and([eb('entity_type', '=', 'verdict-override'), sql<boolean>`entity_id like ${suffix} escape '\\'`]),
+        ]),
+      );
+    }
     if (filter.principalName !== undefined) query = query.where('principal_name', '=', filter.principalName);
     if (filter.action !== undefined) query = query.where('action', '=', filter.action);
     if (filter.since !== undefined) query = query.where('at', '>=', filter.since.toISOString());

@@ -92,6 +92,8 @@ export interface AuditEntry extends AuditChange {
 export interface AuditFilter {
   readonly entityType?: string;
   readonly entityId?: string;
+  /** Everything about one incident: its own entries and the verdict overrides on its findings. */
+  readonly incident?: string;
   readonly principalName?: string;
   readonly action?: string;
   /** Inclusive lower bound on `at`. */

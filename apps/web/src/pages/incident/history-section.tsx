@@ -55,7 +55,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
 
 /** Who changed this incident, when, and what (analysts only: the audit log is not for viewers). */
 export function HistorySection({ incidentId }: { incidentId: string }) {
-  const audit = useApi<Page<AuditEntry>>('/api/v1/audit', { entityType: 'incident', entityId: incidentId, limit: 100 });
+  const audit = useApi<Page<AuditEntry>>('/api/v1/audit', { incident: incidentId, limit: 100 });
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">Edit history</h2>
