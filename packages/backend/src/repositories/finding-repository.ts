@@ -1,4 +1,4 @@
-import type { Check, Finding, Verdict, VerdictOverride } from '@pactwatch/domain';
+import type { Check, Finding, ScorecardFinding, Verdict, VerdictOverride } from '@pactwatch/domain';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { FindingTable } from '../db/schema/finding.js';
@@ -72,6 +72,26 @@ export class FindingRepository {
     if (filter.verdict !== undefined) query = query.where('verdict', '=', filter.verdict);
     const rows = await query.orderBy('agreement_id').orderBy('commitment_id').orderBy('incident_id').execute();
     return rows.map(toFinding);
+  }
+
+  /**
+   * The findings a scorecard reads (ScorecardFinding): traces only for outside-scope ones. A large
+   * agreement has tens of thousands of findings; parsing every trace made its scorecard take a second.
+   */
+  async listForScorecards(filter: Pick<FindingFilter, 'agreementId'> = {}): Promise<ScorecardFinding[]> {
+    let query = this.db
+      .selectFrom('finding')
+      .select(['agreement_id', 'commitment_id', 'incident_id', 'verdict'])
+      .select((eb) => eb.case().when('verdict', '=', 'outside-scope').then(eb.ref('checks')).else(null).end().as('checks'));
+    if (filter.agreementId !== undefined) query = query.where('agreement_id', '=', filter.agreementId);
+    const rows = await query.orderBy('agreement_id').orderBy('commitment_id').orderBy('incident_id').execute();
+    return rows.map((row) => ({
+      agreementId: row.agreement_id,
+      commitmentId: row.commitment_id,
+      incidentId: row.incident_id,
+      verdict: row.verdict as Verdict,
+      checks: row.checks === null ? [] : (readJson<Check[]>(row.checks) ?? []),
+    }));
   }
 
   async count(): Promise<number> {

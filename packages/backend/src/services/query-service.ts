@@ -126,7 +126,7 @@ export class QueryService {
     const repos = repositories(this.ctx);
     const agreements = options.agreementId === undefined ? await repos.agreements.listAll() : [await this.agreement(options.agreementId)];
     const [findings, overrides, events] = await Promise.all([
-      repos.findings.list(options.agreementId === undefined ? {} : { agreementId: options.agreementId }),
+      repos.findings.listForScorecards(options.agreementId === undefined ? {} : { agreementId: options.agreementId }),
       repos.findings.listOverrides(options.agreementId === undefined ? {} : { agreementId: options.agreementId }),
       repos.contextEvents.listAll(),
     ]);

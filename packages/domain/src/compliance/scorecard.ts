@@ -45,9 +45,15 @@ function strongestByIncident(findings: readonly { incidentId: string; verdict: V
   return strongest;
 }
 
+/**
+ * What a scorecard reads of a finding. Checks are read only for outside-scope findings (the gaps),
+ * so a store may leave them empty on the others and spare itself parsing every trace.
+ */
+export type ScorecardFinding = Pick<Finding, 'agreementId' | 'commitmentId' | 'incidentId' | 'verdict' | 'checks'>;
+
 export function buildScorecard(
   agreement: Agreement,
-  findings: readonly Finding[],
+  findings: readonly ScorecardFinding[],
   overrides: readonly VerdictOverride[] = [],
   cooperation: readonly CooperationFinding[] = [],
 ): Scorecard {
