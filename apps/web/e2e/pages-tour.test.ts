@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('dashboard pages in Chromium', () => {
         await screenshot(page, `page-${name}-${suffix}`);
       }
     }
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
   it('restores a filtered list from its URL, steps back and forward through filter changes, and exports the selection', async () => {
@@ -62,13 +62,16 @@ describe.skipIf(!hasChromium)('dashboard pages in Chromium', () => {
     const csv = page.getByRole('link', { name: /CSV/ });
     expect(await csv.getAttribute('href')).toMatch(/\/api\/v1\/exports\/csv\?.*sponsor=CN.*victim=US|\/api\/v1\/exports\/csv\?.*victim=US.*sponsor=CN/);
 
+    // The router changes the URL with pushState: wait on location, not on a page load.
+    const searchHas = (text: string) => page.waitForFunction((t) => window.location.search.includes(t), text);
     await page.getByLabel('Victim', { exact: true }).fill('GB');
-    await page.waitForURL(/victim=GB/);
+    await page.getByLabel('Victim', { exact: true }).press('Enter');
+    await searchHas('victim=GB');
     await page.goBack();
-    await page.waitForURL(/victim=US/);
-    expect(await page.getByLabel('Victim', { exact: true }).inputValue()).toBe('US');
+    await searchHas('victim=US');
+    await expect.poll(() => page.getByLabel('Victim', { exact: true }).inputValue()).toBe('US');
     await page.goForward();
-    await page.waitForURL(/victim=GB/);
+    await searchHas('victim=GB');
 
     // The export link downloads the selection with the viewer's session.
     const response = await page.request.get(`${server.url}/api/v1/exports/csv?sponsor=CN&victim=US`);

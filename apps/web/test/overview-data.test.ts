@@ -95,3 +95,17 @@ describe('scorecard rows', () => {
     expect(rows[0]?.title).toBe('au-cn-2017 title');
   });
 });
+
+describe('the world map across the 180° meridian', () => {
+  it('pins the minority side of a straddling ring to the edge and leaves other rings alone', async () => {
+    const { clipAntimeridian } = await import('../src/pages/overview/map-data.js');
+    const straddling = [[170, 60], [179.9, 65], [-179.5, 66], [-175, 64], [172, 60]];
+    const plain = [[10, 50], [20, 50], [20, 40], [10, 50]];
+    const [russia, germany] = clipAntimeridian([
+      { id: '643', geometry: { type: 'MultiPolygon', coordinates: [[straddling]] } },
+      { id: '276', geometry: { type: 'Polygon', coordinates: [plain] } },
+    ]);
+    expect((russia?.geometry as { coordinates: number[][][][] }).coordinates[0]?.[0]).toEqual([[170, 60], [179.9, 65], [180, 66], [180, 64], [172, 60]]);
+    expect((germany?.geometry as { coordinates: number[][][] }).coordinates[0]).toEqual(plain);
+  });
+});

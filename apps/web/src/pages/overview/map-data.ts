@@ -14,6 +14,29 @@ export interface CountryFeature {
   readonly geometry: { readonly type: 'Polygon'; readonly coordinates: readonly Ring[] } | { readonly type: 'MultiPolygon'; readonly coordinates: ReadonlyArray<readonly Ring[]> } | { readonly type: string; readonly coordinates?: unknown } | null;
 }
 
+/**
+ * Natural Earth keeps Russia's and Fiji's rings across the 180° meridian, so a flat map draws
+ * them as bands across the whole world. Each ring that straddles it (points near both -180 and
+ * 180) has its minority side pinned to the edge its majority is on: the far tip of Chukotka and a
+ * few Fijian islets are drawn against the edge instead of as stripes.
+ */
+export function clipAntimeridian(features: readonly CountryFeature[]): CountryFeature[] {
+  const fix = (ring: Ring): Ring => {
+    const east = ring.filter((p) => (p[0] ?? 0) > 150).length;
+    const west = ring.filter((p) => (p[0] ?? 0) < -150).length;
+    if (east === 0 || west === 0) return ring;
+    const edge = east >= west ? 180 : -180;
+    return ring.map((p) => ((edge === 180 ? (p[0] ?? 0) < 0 : (p[0] ?? 0) > 0) ? [edge, p[1] ?? 0] : p));
+  };
+  return features.map((f) => {
+    const g = f.geometry;
+    if (g === null) return f;
+    if (g.type === 'Polygon') return { ...f, geometry: { type: 'Polygon', coordinates: (g.coordinates as readonly Ring[]).map(fix) } };
+    if (g.type === 'MultiPolygon') return { ...f, geometry: { type: 'MultiPolygon', coordinates: (g.coordinates as ReadonlyArray<readonly Ring[]>).map((poly) => poly.map(fix)) } };
+    return f;
+  });
+}
+
 /** A world-atlas feature's ISO alpha-2 code (its id is ISO 3166-1 numeric, e.g. "840"). */
 export function alpha2Of(feature: CountryFeature): string | undefined {
   if (feature.id !== undefined) {
@@ -78,7 +101,8 @@ export function buildDyadMapOption(dyads: readonly DyadRow[], anchors: ReadonlyM
   return {
     animation: false,
     tooltip: { trigger: 'item' },
-    geo: { map: WORLD_MAP, roam: true, itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa4ae' }, emphasis: { itemStyle: { areaColor: '#dde3ea' }, label: { show: false } } },
+    // Antarctica and the far Arctic hold no dyads: cropping them gives the inhabited world the width.
+    geo: { map: WORLD_MAP, roam: true, boundingCoords: [[-170, 78], [180, -56]], left: 8, right: 8, top: 8, bottom: 8, itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa4ae' }, emphasis: { itemStyle: { areaColor: '#dde3ea' }, label: { show: false } } },
     series: [
       {
         name: 'Dyads',

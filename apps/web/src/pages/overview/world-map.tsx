@@ -5,7 +5,7 @@ import { ChartPanel } from '../../components/chart-panel.js';
 import { Loading } from '../../components/data-view.js';
 import { Link, useRouter } from '../../router/router.js';
 import { dyadId, type DyadRow } from './dyads.js';
-import { anchorsOf, buildDyadMapOption, dyadOfClick, dyadTable, WORLD_MAP, type CountryFeature } from './map-data.js';
+import { anchorsOf, buildDyadMapOption, clipAntimeridian, dyadOfClick, dyadTable, WORLD_MAP, type CountryFeature } from './map-data.js';
 
 let atlas: Promise<Map<string, [number, number]>> | null = null;
 
@@ -15,7 +15,8 @@ function loadWorld(): Promise<Map<string, [number, number]>> {
     const [{ feature }, response] = await Promise.all([import('topojson-client'), fetch(atlasUrl)]);
     if (!response.ok) throw new Error(`the world map did not load (HTTP ${response.status})`);
     const topology = (await response.json()) as Parameters<typeof feature>[0];
-    const countries = feature(topology, topology.objects['countries'] as Parameters<typeof feature>[1]) as unknown as { features: CountryFeature[] };
+    const raw = feature(topology, topology.objects['countries'] as Parameters<typeof feature>[1]) as unknown as { features: CountryFeature[] };
+    const countries = { ...raw, features: clipAntimeridian(raw.features) };
     echarts.registerMap(WORLD_MAP, countries as unknown as Parameters<typeof echarts.registerMap>[1]);
     return anchorsOf(countries.features);
   })();
