@@ -1,13 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { apiWorld, type ApiWorld } from './api-harness.js';
-
-const CFR_CSV = [
-  'Title,Date,Affiliations,Description,Response,Victims,Sponsor,Type,Category,Sources_1,Sources_2,Sources_3',
-  'Cloud Hopper,12/20/2018,APT 10,Text.,,"United States, Japan",China,Espionage,Private sector,https://www.justice.gov/opa/pr/x,,',
-  'Shamoon,8/15/2012,,Text.,,Saudi Arabia,Iran (Islamic Republic of),Data destruction,Private sector,https://www.nytimes.com/shamoon,,',
-  'Unknown sponsor,1/5/2020,,Text.,,France,Atlantis,Espionage,Government,,,',
-].join('\r\n');
+import { CFR_CSV } from './cfr-fixture.js';
 
 /** A multipart/form-data body as a browser or curl would send it. */
 function multipart(fields: Record<string, string>, file?: { name: string; content: string }): { payload: Buffer; headers: Record<string, string> } {
@@ -53,6 +47,38 @@ describe('imports and jobs through the API', () => {
     expect(incidents.items.map((i) => i.title)).toContain('Cloud Hopper');
     const audit = (await world.request({ method: 'GET', url: '/api/v1/audit?action=import.run', as: 'analyst' })).json() as { items: unknown[] };
     expect(audit.items).toHaveLength(1);
+  });
+
+  it('proposes the incidents of an upload with asDrafts=true to the review queue, and a second upload skips them', async () => {
+    const world = await apiWorld({ dataset: false });
+    expect((await upload(world, { format: 'csv', mapping: 'cfr', asDrafts: 'yes' }, { name: 'cfr-tracker.csv', content: CFR_CSV })).statusCode).toBe(400);
+    const accepted = await upload(world, { format: 'csv', mapping: 'cfr', asDrafts: 'true' }, { name: 'cfr-tracker.csv', content: CFR_CSV });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const first = accepted.json() as { id: string; createdBy: string; payload: Record<string, unknown> };
+    // The uploader (here the harness's admin token) is carried to the worker for the drafts and the audit log.
+    const uploader = first.createdBy;
+    expect(uploader).toContain('admin-user');
+    expect(first.payload).toMatchObject({ asDrafts: true, requestedBy: { name: uploader, role: 'admin' } });
+    await world.core.jobs.startWorker({ concurrency: 1, pollIntervalMs: 20 });
+    const done = await waitForJob(world, first.id);
+    expect(done.state).toBe('completed');
+    expect(done.result).toMatchObject({ read: 3, stored: 0, updated: 0, unchanged: 0, quarantined: 1, drafted: 2, alreadyDrafted: 0, asDrafts: true, draftOrigin: 'import:cfr' });
+    // Proposed, not stored: the incident list is empty and the queue holds both, by the uploader.
+    const incidents = (await world.request({ method: 'GET', url: '/api/v1/incidents', as: 'viewer' })).json() as { items: unknown[] };
+    expect(incidents.items).toEqual([]);
+    const queue = (await world.request({ method: 'GET', url: '/api/v1/drafts?origin=import:cfr&state=pending', as: 'analyst' })).json() as { items: Array<{ origin: string; state: string; createdBy: string; notes: string; record: { title: string } }> };
+    expect(queue.items.map((d) => d.record.title).sort()).toEqual(['Cloud Hopper', 'Shamoon']);
+    expect(queue.items.every((d) => d.origin === 'import:cfr' && d.state === 'pending' && d.createdBy === uploader)).toBe(true);
+    expect(queue.items[0]?.notes).toContain('cfr-tracker.csv');
+
+    const second = (await upload(world, { format: 'csv', mapping: 'cfr', asDrafts: 'true' }, { name: 'cfr-tracker.csv', content: CFR_CSV })).json() as { id: string };
+    const again = await waitForJob(world, second.id);
+    await world.core.jobs.stop();
+    expect(again.result).toMatchObject({ read: 3, drafted: 0, alreadyDrafted: 2, quarantined: 1 });
+    const after = (await world.request({ method: 'GET', url: '/api/v1/drafts?origin=import:cfr', as: 'analyst' })).json() as { items: unknown[] };
+    expect(after.items).toHaveLength(2);
+    const audit = (await world.request({ method: 'GET', url: '/api/v1/audit?action=draft.create', as: 'analyst' })).json() as { items: Array<{ principal: { name: string } }> };
+    expect(audit.items.map((e) => e.principal.name)).toEqual([uploader, uploader]);
   });
 
   it('refuses uploads without a file or format, with unknown fields, or over the size limit', async () => {

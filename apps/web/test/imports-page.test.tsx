@@ -131,6 +131,43 @@ describe('imports page', () => {
     expect(fake.calls).toContain('GET /api/v1/jobs?name=import&limit=20');
   });
 
+  it('proposes the records as drafts when asked, and the report counts the drafted units and links to their review', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const drafted: ImportReport = { ...report, stored: 0, updated: 0, unchanged: 0, drafted: 5, alreadyDrafted: 3, asDrafts: true, draftOrigin: 'import:cfr', evaluation: null };
+    fake = fakeApi(routes([job({ state: 'completed', attempts: 1, result: drafted })], { 'POST /api/v1/imports': { status: 202, body: job({}) } }));
+    renderAt('/imports', <ImportsPage params={{}} />);
+    fireEvent.change(await screen.findByLabelText('File to import'), { target: { files: [new File(['Title\nX\n'], 'events.csv')] } });
+    fireEvent.click(screen.getByLabelText('Propose as drafts for review'));
+    fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
+
+    await waitFor(() => expect(window.location.search).toBe('?job=j1'));
+    const form = fake.bodies[fake.calls.indexOf('POST /api/v1/imports')] as FormData;
+    expect(form.get('asDrafts')).toBe('true');
+    expect(form.get('dryRun')).toBeNull();
+    await screen.findByRole('heading', { name: 'Reconciliation report' });
+    expect(screen.getByText('read 10 = 0 stored + 0 updated + 0 unchanged + 2 quarantined + 5 drafted + 3 already drafted ✓')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Drafted' })).toBeTruthy();
+    expect(screen.queryByText(/do not add up/)).toBeNull();
+    const link = screen.getByRole('link', { name: 'Open the review queue for import:cfr' });
+    expect(new URL(link.getAttribute('href') ?? '', 'http://x').searchParams.get('origin')).toBe('import:cfr');
+    expect(link.getAttribute('href')?.startsWith('/review?')).toBe(true);
+    expect(link.closest('p')?.textContent).toContain('5 records proposed for review, 3 already in the queue');
+  });
+
+  it('says out loud when a drafted report does not add up, and shows no drafts columns for a plain import', async () => {
+    const wrong: ImportReport = { ...report, stored: 0, updated: 0, unchanged: 0, drafted: 5, alreadyDrafted: 0, asDrafts: true, draftOrigin: 'import:cfr' };
+    fake = fakeApi(routes([job({ state: 'completed', result: wrong })]));
+    renderAt('/imports?job=j1', <ImportsPage params={{}} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('7 accounted for, 10 read');
+    cleanup();
+    fake.restore();
+    fake = fakeApi(routes([job({ state: 'completed', result: report })]));
+    renderAt('/imports?job=j1', <ImportsPage params={{}} />);
+    await screen.findByRole('heading', { name: 'Reconciliation report' });
+    expect(screen.queryByRole('columnheader', { name: 'Drafted' })).toBeNull();
+    expect(screen.queryByRole('link', { name: /review queue/ })).toBeNull();
+  });
+
   it('resumes watching the job named in the URL, shows a failure, and stops polling when unmounted', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     fake = fakeApi(routes([job({ state: 'retry', attempts: 1, error: { message: 'the upload is not UTF-8', code: 'FILE_ERROR' } })]));

@@ -12,7 +12,7 @@ const jobResponse = z
     name: z.string(),
     state: z.enum(JOB_STATES),
     payload: z.record(z.string(), z.unknown()),
-    result: z.unknown().describe('For imports: the reconciliation report (read = stored + updated + unchanged + quarantined)'),
+    result: z.unknown().describe('For imports: the reconciliation report (read = stored + updated + unchanged + quarantined + drafted + alreadyDrafted)'),
     error: z.object({ message: z.string(), code: z.string() }).nullable(),
     attempts: z.number().int(),
     retryLimit: z.number().int(),
@@ -28,7 +28,8 @@ const jobPage = z.object({ items: z.array(jobResponse).readonly(), nextCursor: z
 const listQuery = z.object({ state: z.enum(JOB_STATES).optional(), name: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(500).optional() }).strict();
 const jobParams = z.object({ id: z.string().min(1).max(100) }).strict();
 
-const IMPORT_FIELDS = new Set(['format', 'mapping', 'dataset', 'dryRun', 'mappingText']);
+const IMPORT_FIELDS = new Set(['format', 'mapping', 'dataset', 'dryRun', 'asDrafts', 'mappingText']);
+const BOOLEAN_FIELDS = ['dryRun', 'asDrafts'] as const;
 
 /** Background jobs (imports, re-evaluation, statistics refresh): status, retries and the dead-letter list. */
 export async function registerJobRoutes(app: Api, { core }: RouteDeps): Promise<void> {
@@ -40,7 +41,7 @@ export async function registerJobRoutes(app: Api, { core }: RouteDeps): Promise<
       config: { access: 'admin' },
       schema: {
         tags: ['data'],
-        summary: 'Upload a file to import (admin): multipart/form-data with `file` and `format` (stix, misp-galaxy, csv, xlsx, json), optional `mapping` (cfr, eurepoc, dcid), `mappingText` (a mapping YAML), `dataset`, `dryRun`. Runs as a job: 202 with the job to poll.',
+        summary: 'Upload a file to import (admin): multipart/form-data with `file` and `format` (stix, misp-galaxy, csv, xlsx, json), optional `mapping` (cfr, eurepoc, dcid), `mappingText` (a mapping YAML), `dataset`, `dryRun`, `asDrafts` (propose the incidents to the review queue instead of storing them). Runs as a job: 202 with the job to poll.',
         consumes: ['multipart/form-data'],
         response: { 202: jobResponse, ...writeErrorResponses, 413: errorResponses[400] },
       },
@@ -63,7 +64,7 @@ export async function registerJobRoutes(app: Api, { core }: RouteDeps): Promise<
       if (file === undefined) throw new PactwatchError('USAGE', 'no file: send it in the multipart field "file"');
       const format = fields['format'];
       if (format === undefined || format === '') throw new PactwatchError('USAGE', 'the field "format" is required (stix, misp-galaxy, csv, xlsx, json)');
-      if (fields['dryRun'] !== undefined && !['true', 'false'].includes(fields['dryRun'])) throw new PactwatchError('USAGE', 'dryRun must be true or false');
+      for (const name of BOOLEAN_FIELDS) if (fields[name] !== undefined && !['true', 'false'].includes(fields[name])) throw new PactwatchError('USAGE', `${name} must be true or false`);
       const job = await core.jobs.enqueueImport({
         fileName: file.name,
         content: file.content,
@@ -73,6 +74,7 @@ export async function registerJobRoutes(app: Api, { core }: RouteDeps): Promise<
         ...(fields['mappingText'] === undefined ? {} : { mappingText: fields['mappingText'] }),
         ...(fields['dataset'] === undefined ? {} : { dataset: fields['dataset'] }),
         ...(fields['dryRun'] === undefined ? {} : { dryRun: fields['dryRun'] === 'true' }),
+        ...(fields['asDrafts'] === undefined ? {} : { asDrafts: fields['asDrafts'] === 'true' }),
       });
       return reply.code(202).header('location', `${API_PREFIX}/jobs/${job.id}`).send(job);
     },

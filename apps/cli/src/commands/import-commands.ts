@@ -13,15 +13,17 @@ export function registerImportCommands(program: Command): void {
     .requiredOption('--format <format>', 'stix, misp-galaxy, csv, xlsx or json')
     .option('--mapping <mapping>', 'for csv/xlsx: cfr, eurepoc, dcid, or a mapping YAML file')
     .option('--dry-run', 'read, validate and reconcile, but write nothing')
+    .option('--review', 'propose the incidents to the review queue as pending drafts (origin import:<dataset>) instead of storing them; actors are stored as usual')
     .option('--json', 'print the reconciliation as JSON')
-    .addHelpText('after', '\nExamples:\n  pactwatch import enterprise-attack.json --format stix\n  pactwatch import DCID_2.0.xlsx --format xlsx --mapping dcid --dry-run --json\n  pactwatch import my-export.csv --format csv --mapping ./my-mapping.yaml')
-    .action(async (file: string, options: { format: string; mapping?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+    .addHelpText('after', '\nExamples:\n  pactwatch import enterprise-attack.json --format stix\n  pactwatch import DCID_2.0.xlsx --format xlsx --mapping dcid --dry-run --json\n  pactwatch import cfr-tracker.csv --format csv --mapping cfr --review\n  pactwatch import my-export.csv --format csv --mapping ./my-mapping.yaml')
+    .action(async (file: string, options: { format: string; mapping?: string; dryRun?: boolean; review?: boolean; json?: boolean }, command: Command) => {
       await withPactwatch(command, async (app, output) => {
         const report = await app.imports.import(
-          { file, format: options.format, ...(options.mapping === undefined ? {} : { mapping: options.mapping }), dryRun: options.dryRun === true },
+          { file, format: options.format, ...(options.mapping === undefined ? {} : { mapping: options.mapping }), dryRun: options.dryRun === true, asDrafts: options.review === true },
           progressBar(`import ${file}`, options.json !== true),
         );
         output.out(options.json === true ? json(report) : importReportText(report, output.colors));
+        if (report.drafted > 0 && !report.dryRun && options.json !== true) output.err(`pactwatch: ${report.drafted} record(s) wait in the review queue (origin ${report.draftOrigin ?? ''}); decide them in the dashboard's review page or at /api/v1/drafts`);
         if (report.quarantined > 0 && options.json !== true) output.err(`pactwatch: ${report.quarantined} record(s) kept in quarantine; see \`pactwatch quarantine list\``);
       });
     });

@@ -5,7 +5,7 @@ import { renderCsv } from './table.js';
 
 export function importReportText(report: ImportReport, colors: Colors): string {
   const lines = [
-    `${report.dryRun ? 'dry run: ' : ''}${report.file} (${report.format}, dataset ${report.dataset}${report.version === null ? '' : ` ${report.version}`}): read ${report.read}, stored ${report.stored}, updated ${report.updated}, unchanged ${report.unchanged}, quarantined ${report.quarantined}`,
+    `${report.dryRun ? 'dry run: ' : ''}${report.file} (${report.format}, dataset ${report.dataset}${report.version === null ? '' : ` ${report.version}`}): read ${report.read}, stored ${report.stored}, updated ${report.updated}, unchanged ${report.unchanged}, quarantined ${report.quarantined}${report.asDrafts ? `, drafted ${report.drafted}, already drafted ${report.alreadyDrafted} (review queue: ${report.draftOrigin ?? ''})` : ''}`,
     `  records: ${report.records.incidents} incident(s), ${report.records.actors} actor(s)`,
   ];
   for (const warning of report.warnings) lines.push(`  note: ${warning}`);

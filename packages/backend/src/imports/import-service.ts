@@ -7,7 +7,8 @@ import type { EvaluationReport, EvaluationService } from '../services/evaluation
 import { inTransaction, repositories, type ServiceContext } from '../services/service-context.js';
 import { contentHash } from '../util/hash.js';
 import { importedRecordId } from './import-ids.js';
-import type { ImportUnit, Importer, ParsedImport, RejectedUnit } from './import-types.js';
+import { importDraftOrigin, planDrafts, writeDrafts, type DraftPlan } from './import-drafts.js';
+import type { Importer, ParsedImport, PreparedUnit, RejectedUnit } from './import-types.js';
 
 export interface ImportRequest {
   readonly file: string;
@@ -22,6 +23,8 @@ export interface ImportRequest {
   readonly dataset?: string;
   /** Who runs the import, for the audit log; default: the person at the command line. */
   readonly by?: AuditContext;
+  /** Propose incidents to the review queue (origin `import:<dataset>`) instead of storing them. */
+  readonly asDrafts?: boolean;
 }
 
 export type UnitStatus = 'stored' | 'updated' | 'unchanged';
@@ -40,7 +43,7 @@ export interface ImportChange {
   readonly records: ReadonlyArray<{ readonly id: string; readonly kind: 'incident' | 'actor'; readonly status: 'new' | 'changed' | 'unchanged'; readonly fields: readonly string[] }>;
 }
 
-/** Reconciliation of one import: read = stored + updated + unchanged + quarantined (units). */
+/** Reconciliation of one import: read = stored + updated + unchanged + quarantined + drafted + alreadyDrafted (units). */
 export interface ImportReport {
   readonly batchId: number | null;
   readonly file: string;
@@ -54,6 +57,13 @@ export interface ImportReport {
   readonly updated: number;
   readonly unchanged: number;
   readonly quarantined: number;
+  /** With `asDrafts`: units whose incidents went to the review queue as pending drafts. */
+  readonly drafted: number;
+  /** With `asDrafts`: units skipped because the queue already holds them (pending, or decided on the same content). */
+  readonly alreadyDrafted: number;
+  readonly asDrafts: boolean;
+  /** The review queue's origin of this run's drafts (`import:<dataset>`), or null without `asDrafts`. */
+  readonly draftOrigin: string | null;
   readonly records: { readonly incidents: number; readonly actors: number };
   /** What an update changed, per unit (updated units only). */
   readonly changes: readonly ImportChange[];
@@ -65,13 +75,6 @@ export interface ImportReport {
 }
 
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
-
-interface PreparedUnit {
-  readonly unit: ImportUnit;
-  readonly incidents: ReadonlyArray<{ readonly value: Incident; readonly hash: string }>;
-  readonly actors: ReadonlyArray<{ readonly value: Actor; readonly hash: string }>;
-  readonly rawHash: string;
-}
 
 function changedFields(before: object | undefined, after: object): string[] {
   if (before === undefined) return [];
@@ -178,6 +181,8 @@ export class ImportService {
     onProgress({ phase: 'validating', done: 0, total: parsed.units.length + parsed.rejected.length });
     const { prepared, rejected } = this.prepare(parsed, fileHash, request.file);
     const dryRun = request.dryRun === true;
+    const draftOrigin = request.asDrafts === true ? importDraftOrigin(parsed.dataset) : null;
+    const by = request.by ?? cliAuditContext();
 
     const run = async (repos: ReturnType<typeof repositories>): Promise<Omit<ImportReport, 'evaluation'>> => {
       const [incidentHashes, actorHashes, rawHashes] = await Promise.all([repos.incidents.hashes(), repos.actors.hashes(), repos.sourceObjects.hashes(parsed.dataset)]);
@@ -189,18 +194,24 @@ export class ImportService {
       };
       const conflicts = prepared.flatMap((p) => { const reason = curatedConflict(p); return reason === undefined ? [] : [{ locator: p.unit.locator, sourceId: p.unit.sourceId, field: 'id', reason, raw: p.unit.raw }]; });
       const conflicting = new Set(conflicts.map((c) => c.sourceId));
-      const accepted = prepared.filter((p) => !conflicting.has(p.unit.sourceId));
-      const rejectedAll = [...rejected, ...conflicts];
-      const changedIncidentIds = accepted.flatMap((p) => p.incidents.filter((i) => { const h = incidentHashes.get(i.value.id)?.hash; return h !== undefined && h !== i.hash; }).map((i) => i.value.id));
+      const unconflicted = prepared.filter((p) => !conflicting.has(p.unit.sourceId));
+      const plan: DraftPlan | undefined = draftOrigin === null ? undefined : await planDrafts(repos, unconflicted, { origin: draftOrigin, incidents: incidentHashes, actors: actorHashes });
+      const draftConflicts = new Set(plan?.conflicts.map((c) => c.sourceId));
+      const accepted = unconflicted.filter((p) => !draftConflicts.has(p.unit.sourceId));
+      // Units proposed or already drafted skip the store path below; the rest reconcile as usual.
+      const reconciled = plan?.reconciled ?? accepted;
+      const rejectedAll = [...rejected, ...conflicts, ...(plan?.conflicts ?? [])];
+      const drafts = { drafted: plan?.proposals.length ?? 0, alreadyDrafted: plan?.alreadyDrafted ?? 0 };
+      const changedIncidentIds = reconciled.flatMap((p) => p.incidents.filter((i) => { const h = incidentHashes.get(i.value.id)?.hash; return h !== undefined && h !== i.hash; }).map((i) => i.value.id));
       const previous = new Map((await repos.incidents.list({ ids: changedIncidentIds })).map((i) => [i.id, i] as const));
-      const changedActorIds = new Set(accepted.flatMap((p) => p.actors.filter((a) => { const h = actorHashes.get(a.value.id)?.hash; return h !== undefined && h !== a.hash; }).map((a) => a.value.id)));
+      const changedActorIds = new Set(reconciled.flatMap((p) => p.actors.filter((a) => { const h = actorHashes.get(a.value.id)?.hash; return h !== undefined && h !== a.hash; }).map((a) => a.value.id)));
       const previousActors = new Map(changedActorIds.size === 0 ? [] : (await repos.actors.listAll()).filter((a) => changedActorIds.has(a.id)).map((a) => [a.id, a] as const));
       const counts = { stored: 0, updated: 0, unchanged: 0 };
       const changes: ImportChange[] = [];
       const toSaveIncidents: Incident[] = [];
-      const toSaveActors: Actor[] = [];
+      const toSaveActors: Actor[] = [...(plan?.actors ?? [])];
       const toSaveRaw: Array<{ dataset: string; objectId: string; objectType: string; raw: string; hash: string }> = [];
-      for (const p of accepted) {
+      for (const p of reconciled) {
         const records = [
           ...p.actors.map((a) => { const h = actorHashes.get(a.value.id)?.hash; const status = h === undefined ? ('new' as const) : h === a.hash ? ('unchanged' as const) : ('changed' as const); return { id: a.value.id, kind: 'actor' as const, status, fields: status === 'changed' ? changedFields(previousActors.get(a.value.id), a.value) : [] }; }),
           ...p.incidents.map((i) => { const h = incidentHashes.get(i.value.id)?.hash; const status = h === undefined ? ('new' as const) : h === i.hash ? ('unchanged' as const) : ('changed' as const); return { id: i.value.id, kind: 'incident' as const, status, fields: status === 'changed' ? changedFields(previous.get(i.value.id), i.value) : [] }; }),
@@ -216,12 +227,12 @@ export class ImportService {
         if (rawStatus !== 'unchanged') toSaveRaw.push({ dataset: parsed.dataset, objectId: p.unit.sourceId, objectType: p.unit.sourceType, raw: p.unit.raw, hash: p.rawHash });
       }
       let batchId: number | null = null;
-      const read = accepted.length + rejectedAll.length;
+      const read = reconciled.length + drafts.drafted + drafts.alreadyDrafted + rejectedAll.length;
       if (!dryRun) {
         const startedAt = this.ctx.now().toISOString();
         batchId = await repos.batches.start('import', `${request.format}:${request.file}`, startedAt);
         for (const actor of toSaveActors) await repos.actors.save(actor, { origin: 'import', sourceFile: request.file, hash: contentHash(actor) });
-        const incidentHashById = new Map(accepted.flatMap((p) => p.incidents.map((i) => [i.value.id, i.hash] as const)));
+        const incidentHashById = new Map(reconciled.flatMap((p) => p.incidents.map((i) => [i.value.id, i.hash] as const)));
         const total = toSaveIncidents.length + toSaveRaw.length;
         onProgress({ phase: 'writing', done: 0, total });
         for (let start = 0; start < toSaveIncidents.length; start += WRITE_STEP) {
@@ -234,16 +245,19 @@ export class ImportService {
           onProgress({ phase: 'writing', done: toSaveIncidents.length + Math.min(toSaveRaw.length, start + WRITE_STEP), total });
         }
         await repos.batches.quarantine(batchId, rejectedAll.map((r) => ({ sourceFile: request.file, locator: r.locator + (r.field === undefined ? '' : ` field ${r.field}`), recordKind: `${request.format} unit`, recordId: r.sourceId ?? null, reason: r.reason, raw: r.raw })), startedAt);
-        await repos.batches.finish(batchId, { read, ...counts, removed: 0, quarantined: rejectedAll.length }, rejectedAll.length > 0 ? 'finished-with-quarantine' : 'finished', this.ctx.now().toISOString());
+        if (plan !== undefined && draftOrigin !== null) await writeDrafts(repos, plan, { origin: draftOrigin, file: request.file, format: request.format, by, now: this.ctx.now() });
+        // The batch row keeps its own invariant (read = stored + updated + unchanged + quarantined,
+        // no migration for drafts); the audit entry below carries the drafted counts.
+        await repos.batches.finish(batchId, { read: read - drafts.drafted - drafts.alreadyDrafted, ...counts, removed: 0, quarantined: rejectedAll.length }, rejectedAll.length > 0 ? 'finished-with-quarantine' : 'finished', this.ctx.now().toISOString());
         // One entry per import (units can number in the hundreds of thousands): the reconciliation,
         // and where to find the rest (the batch's quarantine, the raw units by dataset).
         await repos.audit.record({
-          ...auditOrigin(request.by ?? cliAuditContext()),
+          ...auditOrigin(by),
           action: 'import.run',
           entityType: 'import-batch',
           entityId: String(batchId),
           before: null,
-          after: { dataset: parsed.dataset, version: parsed.version ?? null, format: request.format, file: basename(request.file), fileHash, read, ...counts, quarantined: rejectedAll.length },
+          after: { dataset: parsed.dataset, version: parsed.version ?? null, format: request.format, file: basename(request.file), fileHash, read, ...counts, quarantined: rejectedAll.length, ...drafts },
         }, this.ctx.now());
       }
       return {
@@ -257,6 +271,9 @@ export class ImportService {
         read,
         ...counts,
         quarantined: rejectedAll.length,
+        ...drafts,
+        asDrafts: draftOrigin !== null,
+        draftOrigin,
         records: { incidents: accepted.reduce((n, p) => n + p.incidents.length, 0), actors: accepted.reduce((n, p) => n + p.actors.length, 0) },
         changes,
         problems: rejectedAll.map((r) => ({ file: request.file, path: r.locator + (r.field === undefined ? '' : ` ${r.field}`), reason: r.reason })),
@@ -265,7 +282,7 @@ export class ImportService {
       };
     };
     const report = dryRun ? await run(repositories(this.ctx)) : await inTransaction(this.ctx, run);
-    if (report.read !== report.stored + report.updated + report.unchanged + report.quarantined) throw new Error(`import counts do not reconcile: ${JSON.stringify(report)}`);
+    if (report.read !== report.stored + report.updated + report.unchanged + report.quarantined + report.drafted + report.alreadyDrafted) throw new Error(`import counts do not reconcile: ${JSON.stringify(report)}`);
     if (!dryRun && report.stored + report.updated > 0) onProgress({ phase: 'evaluating', done: 0, total: 0 });
     const evaluation = !dryRun && report.stored + report.updated > 0 ? await this.evaluation.evaluate() : null;
     onProgress({ phase: 'done', done: report.read, total: report.read });

@@ -73,3 +73,11 @@ export interface Importer {
   readonly format: string;
   parse(input: ImportInput): Promise<ParsedImport>;
 }
+
+/** A unit whose records all passed the model, with the hashes reconciliation compares. */
+export interface PreparedUnit {
+  readonly unit: ImportUnit;
+  readonly incidents: ReadonlyArray<{ readonly value: Incident; readonly hash: string }>;
+  readonly actors: ReadonlyArray<{ readonly value: Actor; readonly hash: string }>;
+  readonly rawHash: string;
+}

@@ -1,4 +1,4 @@
-import { PactwatchError, TREND_METHODS } from '@pactwatch/domain';
+import { isRole, PactwatchError, TREND_METHODS, type Principal } from '@pactwatch/domain';
 import type { ImportReport, ImportService } from '../imports/import-service.js';
 import type { JobUploadRepository } from '../repositories/job-upload-repository.js';
 import type { CachedTrend, TrendCacheRepository } from '../repositories/trend-cache-repository.js';
@@ -23,6 +23,10 @@ export interface ImportJobPayload {
   readonly hasMappingText: boolean;
   readonly dataset: string | null;
   readonly dryRun: boolean;
+  /** Propose the incidents to the review queue instead of storing them. */
+  readonly asDrafts: boolean;
+  /** Who uploaded the file: the import's audit entries and drafts name them, not the worker's machine. */
+  readonly requestedBy: Principal;
 }
 
 export interface EvaluateJobPayload {
@@ -48,9 +52,21 @@ function field<T>(payload: JobPayload, key: string, check: (value: unknown) => v
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const PRINCIPAL_KINDS: ReadonlyArray<Principal['kind']> = ['user', 'token', 'cli', 'system', 'anonymous'];
+const isPrincipal = (v: unknown): v is Principal => {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return PRINCIPAL_KINDS.some((k) => k === p['kind']) && (p['id'] === null || typeof p['id'] === 'string') && typeof p['name'] === 'string' && (p['role'] === null || isRole(p['role']));
+};
+/** Fields added after the first release: jobs queued by an older version lack them. */
+function optionalField<T>(payload: JobPayload, key: string, check: (value: unknown) => value is T): T | undefined {
+  return payload[key] === undefined ? undefined : field(payload, key, check);
+}
 
-export function readImportPayload(payload: JobPayload): Pick<ImportJobPayload, 'uploadId' | 'fileName' | 'format' | 'mapping' | 'dataset' | 'dryRun'> {
+export function readImportPayload(payload: JobPayload): Pick<ImportJobPayload, 'uploadId' | 'fileName' | 'format' | 'mapping' | 'dataset' | 'dryRun' | 'asDrafts'> & { readonly requestedBy: Principal | undefined } {
   return {
+    asDrafts: optionalField(payload, 'asDrafts', isBoolean) ?? false,
+    requestedBy: optionalField(payload, 'requestedBy', isPrincipal),
     uploadId: field(payload, 'uploadId', isString),
     fileName: field(payload, 'fileName', isString),
     format: field(payload, 'format', isString),
@@ -71,6 +87,8 @@ export function importHandler(deps: { imports: ImportService; uploads: JobUpload
       format: payload.format,
       bytes: Buffer.from(upload.content),
       dryRun: payload.dryRun,
+      asDrafts: payload.asDrafts,
+      ...(payload.requestedBy === undefined ? {} : { by: { principal: payload.requestedBy } }),
       ...(payload.mapping === null ? {} : { mapping: payload.mapping }),
       ...(upload.mapping_text === null ? {} : { mappingText: upload.mapping_text }),
       ...(payload.dataset === null ? {} : { dataset: payload.dataset }),

@@ -23,6 +23,8 @@ export interface ImportJobRequest {
   /** Names the source dataset instead of the format or mapping. */
   readonly dataset?: string;
   readonly dryRun?: boolean;
+  /** Propose the incidents to the review queue instead of storing them. */
+  readonly asDrafts?: boolean;
   readonly principal: Principal;
 }
 
@@ -108,6 +110,8 @@ export class JobService {
       hasMappingText: request.mappingText !== undefined,
       dataset: request.dataset ?? null,
       dryRun: request.dryRun === true,
+      asDrafts: request.asDrafts === true,
+      requestedBy: request.principal,
     };
     try {
       return await this.queue.enqueue(JOB_KINDS.import, { ...payload }, { ...POLICY.import, createdBy: request.principal.name });

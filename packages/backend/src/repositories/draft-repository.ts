@@ -76,6 +76,12 @@ export class DraftRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Every draft of one origin, decided ones too (an import checks what it already proposed). */
+  async byOrigin(origin: string): Promise<IncidentDraft[]> {
+    const rows = await this.db.selectFrom('incident_draft').selectAll().where('origin', '=', origin).orderBy('seq').execute();
+    return rows.map(toDraft);
+  }
+
   /** Newest first; `limit` rows, each with its queue position for the next page's keyset. */
   async page(query: DraftListQuery): Promise<Array<{ draft: IncidentDraft; seq: number }>> {
     let select = this.db.selectFrom('incident_draft').selectAll();

@@ -1,3 +1,4 @@
+import { Link } from '../../router/router.js';
 import { TableHead } from './table-head.js';
 import type { ImportReport } from './import-types.js';
 
@@ -8,6 +9,13 @@ function Reconciliation({ report }: { report: ImportReport }) {
     ['updated', report.updated],
     ['unchanged', report.unchanged],
     ['quarantined', report.quarantined],
+    // Reports of imports without drafts (and of older versions) have no such counts to show.
+    ...(report.asDrafts === true
+      ? ([
+          ['drafted', report.drafted ?? 0],
+          ['already drafted', report.alreadyDrafted ?? 0],
+        ] as const)
+      : []),
   ] as const;
   const sum = parts.reduce((total, [, n]) => total + n, 0);
   return (
@@ -46,6 +54,21 @@ function Reconciliation({ report }: { report: ImportReport }) {
         </p>
       ) : null}
     </>
+  );
+}
+
+/** Where the proposed incidents wait: the review queue filtered to this import's origin. */
+function DraftsNote({ report }: { report: ImportReport }) {
+  if (report.asDrafts !== true) return null;
+  const drafted = report.drafted ?? 0;
+  const origin = report.draftOrigin ?? `import:${report.dataset}`;
+  const verb = report.dryRun ? 'would be proposed' : 'proposed';
+  return (
+    <p className="notice">
+      {drafted} {drafted === 1 ? 'record' : 'records'} {verb} for review
+      {report.alreadyDrafted !== undefined && report.alreadyDrafted > 0 ? `, ${report.alreadyDrafted} already in the queue` : ''}.{' '}
+      <Link to={`/review?origin=${encodeURIComponent(origin)}`}>Open the review queue for {origin}</Link>
+    </p>
   );
 }
 
@@ -88,6 +111,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </p>
       ) : null}
       <Reconciliation report={report} />
+      <DraftsNote report={report} />
       {report.evaluation !== null ? (
         <p className="muted">
           Findings re-evaluated ({report.evaluation.mode}): {report.evaluation.incidentsEvaluated} incidents, {report.evaluation.findings} findings.

@@ -36,7 +36,7 @@ export interface ImportChange {
   readonly records: ReadonlyArray<{ readonly id: string; readonly kind: 'incident' | 'actor'; readonly status: 'new' | 'changed' | 'unchanged'; readonly fields: readonly string[] }>;
 }
 
-/** Reconciliation of one import, in units: read = stored + updated + unchanged + quarantined. */
+/** Reconciliation of one import, in units: read = stored + updated + unchanged + quarantined + drafted + alreadyDrafted. */
 export interface ImportReport {
   readonly batchId: number | null;
   readonly file: string;
@@ -50,6 +50,13 @@ export interface ImportReport {
   readonly updated: number;
   readonly unchanged: number;
   readonly quarantined: number;
+  /** Units proposed to the review queue (imports with asDrafts); absent in reports from before drafts. */
+  readonly drafted?: number;
+  /** Units skipped because the review queue already holds them. */
+  readonly alreadyDrafted?: number;
+  readonly asDrafts?: boolean;
+  /** The drafts' origin in the review queue, `import:<dataset>`. */
+  readonly draftOrigin?: string | null;
   readonly records: { readonly incidents: number; readonly actors: number };
   readonly changes: readonly ImportChange[];
   readonly problems: readonly ReportProblem[];

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/data-view.js';
 import { FORMATS, MAPPING_PRESETS, isTabular, suggestFormat, type ImportFormat, type Job } from './import-types.js';
 
 /** The multipart body of POST /api/v1/imports; mapping fields only for the tabular formats. */
-export function importForm(input: { file: File; format: string; mapping: string; mappingText: string; dataset: string; dryRun: boolean }): FormData {
+export function importForm(input: { file: File; format: string; mapping: string; mappingText: string; dataset: string; dryRun: boolean; asDrafts: boolean }): FormData {
   const form = new FormData();
   form.set('format', input.format);
   if (isTabular(input.format)) {
@@ -14,6 +14,7 @@ export function importForm(input: { file: File; format: string; mapping: string;
   }
   if (input.dataset.trim() !== '') form.set('dataset', input.dataset.trim());
   if (input.dryRun) form.set('dryRun', 'true');
+  if (input.asDrafts) form.set('asDrafts', 'true');
   // The file goes last: the server reads the fields as they stream in before the file.
   form.set('file', input.file, input.file.name);
   return form;
@@ -28,6 +29,7 @@ export function UploadForm({ onQueued }: { onQueued: (job: Job) => void }) {
   const [mappingText, setMappingText] = useState('');
   const [dataset, setDataset] = useState('');
   const [dryRun, setDryRun] = useState(false);
+  const [asDrafts, setAsDrafts] = useState(false);
   const upload = useCallback(async (form: FormData) => (await api.post<Job>('/api/v1/imports', form)).data, []);
   const action = useAction(upload);
 
@@ -40,7 +42,7 @@ export function UploadForm({ onQueued }: { onQueued: (job: Job) => void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (file === null || format === '') return;
-    const job = await action.run(importForm({ file, format, mapping, mappingText, dataset, dryRun }));
+    const job = await action.run(importForm({ file, format, mapping, mappingText, dataset, dryRun, asDrafts }));
     if (job !== undefined) onQueued(job);
   };
 
@@ -90,6 +92,10 @@ export function UploadForm({ onQueued }: { onQueued: (job: Job) => void }) {
       <label className="imports-check">
         <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> Dry run: check and report, write nothing
       </label>
+      <label className="imports-check">
+        <input type="checkbox" checked={asDrafts} onChange={(e) => setAsDrafts(e.target.checked)} /> Propose as drafts for review
+      </label>
+      {asDrafts ? <p className="muted">Incidents go to the review queue as pending drafts instead of the store; actors are stored as usual, and records already proposed are skipped.</p> : null}
       <div>
         <button type="submit" className="primary" disabled={file === null || format === '' || action.pending}>
           {action.pending ? 'Uploading…' : 'Upload and import'}
