@@ -1,10 +1,10 @@
+import type { ItsFitJson } from '@pactwatch/domain';
 import { describe, expect, it } from 'vitest';
 import { effectiveVerdict, excludingDimensions, gapCounts, gapList, groupByVerdict, incidentPeriodOf } from '../src/pages/agreement/findings-shape.js';
 import { relevantEvents } from '../src/pages/agreement/agreement-page.js';
 import { buildTimeline, timelinePoints } from '../src/pages/agreement/timeline.js';
 import { buildTrendChart, counterfactualBand, coveredPeriods } from '../src/pages/agreement/trend-chart.js';
 import { formatRatio, preExistingTrend, rateRatioText, trendVerdict } from '../src/pages/agreement/trend-summary.js';
-import type { ItsFit } from '../src/pages/agreement/trend-types.js';
 import { AGREEMENT, EVENTS, FINDINGS, OPM, TREND_FITTED, TREND_UNFITTED } from './agreement-fixtures.js';
 
 describe('findings shaping', () => {
@@ -97,11 +97,11 @@ describe('trend', () => {
   });
 
   it('states the pre-existing trend from the time coefficient', () => {
-    expect(preExistingTrend(TREND_FITTED)).toBe('Before the agreement incidents were already rising by about 10.5% per half-year (95% CI ×1.02–×1.2 per half-year).');
+    expect(preExistingTrend(TREND_FITTED)).toBe('Before the agreement incidents were already rising by about 10.5% per year (95% CI ×1.02–×1.2 per year).');
   });
 
   it('derives the counterfactual band from the intercept and time covariance, after the break only', () => {
-    const its = TREND_FITTED.analysis.its as ItsFit;
+    const its = TREND_FITTED.analysis.its as ItsFitJson;
     const band = counterfactualBand(its);
     expect(band.slice(0, 3)).toEqual([undefined, undefined, undefined]);
     // t = 4: var = 0.25 + 2·4·(−0.02) + 16·0.04 = 0.73
@@ -120,7 +120,7 @@ describe('trend', () => {
     expect(series.map((s) => s.name)).toEqual(['Observed', 'Fitted', 'No-agreement projection', 'band-lower', '95% interval']);
     expect(series[2]?.data.slice(0, 4)).toEqual([null, null, null, 1.8]);
     expect(table.columns).toEqual(['Period', 'Observed', 'Fitted', 'No-agreement projection', '95% lower', '95% upper']);
-    expect(table.rows[0]).toEqual(['2014-h1', 1, 1.3, '', '', '']);
+    expect(table.rows[0]).toEqual(['2012', 1, 1.3, '', '', '']);
     expect(table.rows[3]?.[3]).toBe(1.8);
   });
 

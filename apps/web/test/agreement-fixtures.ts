@@ -1,5 +1,4 @@
-import type { Agreement, ContextEvent, FindingContract } from '@pactwatch/domain';
-import type { TrendReport } from '../src/pages/agreement/trend-types.js';
+import type { Agreement, ContextEvent, FindingContract, TrendReportJson } from '@pactwatch/domain';
 
 type Check = FindingContract['checks'][number];
 
@@ -73,32 +72,60 @@ export const EVENTS: ContextEvent[] = [
   { id: 'ru-only', kind: 'statement', title: 'Unrelated statement', date: '2016-01-01', states: ['RU'], agreements: [], commitments: [], summary: 's', sources: [{ publisher: 'X', title: 't' }], provenance: { origin: 'seed-article', seeds: ['iasiello-2016'] }, disputes: [] },
 ] as ContextEvent[];
 
-const periods = Array.from({ length: 6 }, (_, i) => ({ label: `201${4 + Math.floor(i / 2)}-h${(i % 2) + 1}`, start: i, end: i + 1, count: [1, 2, 1, 3, 0, 1][i] ?? 0, exposure: 1 }));
+const periods = Array.from({ length: 6 }, (_, i) => ({ label: String(2012 + i), start: i, end: i + 1, count: [1, 2, 1, 3, 0, 1][i] ?? 0, exposure: 1 }));
 
 /** A fitted report: intercept, time and level, with a covariance to derive the band from. */
-export const TREND_FITTED: TrendReport = {
+export const TREND_FITTED: TrendReportJson = {
   agreement: { id: 'us-cn-2015', title: 'US–China', effective: '2015-09-25' },
-  request: { from: '2014-01-01', to: '2016-12-31', by: 'half' },
-  series: { granularity: 'half-year', periods: [...periods, { label: 'future', start: 6, end: 7, count: null, exposure: 0 }], total: 8, items: 8 },
+  request: { agreementId: 'us-cn-2015', methods: ['rate-ratio', 'its'], from: '2012-01-01', to: '2017-12-31', by: 'year' },
+  series: {
+    granularity: 'year',
+    periods: [...periods, { label: 'future', start: 6, end: 7, count: null, exposure: 0 }],
+    items: 8,
+    exact: 8,
+    spread: 0,
+    excluded: { uncertain: 0, unbounded: 0, undated: 0, outsideWindow: 0 },
+    weightOutside: 0,
+    total: 8,
+  },
   analysis: {
-    breakLabel: '2015-h2',
+    breakLabel: '2015',
     breakIndex: 3,
-    rateRatio: { before: { from: '2014-h1', to: '2015-h1', count: 4, exposure: 3 }, after: { from: '2015-h2', to: '2016-h2', count: 4, exposure: 3 }, rounded: false, result: { rateRatio: 1, confInt: [0.19, 5.3], pValue: 1, confLevel: 0.95 } },
+    rateRatio: {
+      before: { from: '2012', to: '2014', count: 4, exposure: 3 },
+      after: { from: '2015', to: '2017', count: 4, exposure: 3 },
+      rounded: false,
+      result: { rateBefore: 4 / 3, rateAfter: 4 / 3, rateRatio: 1, confInt: [0.19, 5.3], pValue: 1, expectedCountAfter: 4, nullRatio: 1, confLevel: 0.95, alternative: 'two-sided', twoSidedRule: 'minlike' },
+    },
     its: {
+      family: 'quasipoisson',
       fittedFamily: 'quasipoisson',
+      negbinFellBackToPoisson: false,
       breakIndex: 3,
       confLevel: 0.95,
       coefficients: [
-        { name: 'intercept', estimate: 0.2, se: 0.5, rateRatio: 1.22, rateRatioConfInt: [0.46, 3.26] },
-        { name: 'time', estimate: 0.1, se: 0.2, rateRatio: 1.105, rateRatioConfInt: [1.02, 1.2] },
-        { name: 'level', estimate: -1.2, se: 0.3, rateRatio: 0.3, rateRatioConfInt: [0.17, 0.54] },
+        { name: 'intercept', estimate: 0.2, se: 0.5, confInt: [-0.78, 1.18], rateRatio: 1.22, rateRatioConfInt: [0.46, 3.26] },
+        { name: 'time', estimate: 0.1, se: 0.2, confInt: [0.02, 0.18], rateRatio: 1.105, rateRatioConfInt: [1.02, 1.2] },
+        { name: 'level', estimate: -1.2, se: 0.3, confInt: [-1.79, -0.61], rateRatio: 0.3, rateRatioConfInt: [0.17, 0.54] },
       ],
       covariance: [
         [0.25, -0.02, 0.01],
         [-0.02, 0.04, -0.01],
         [0.01, -0.01, 0.09],
       ],
+      deviance: 3.2,
+      nullDeviance: 5.1,
+      dfResidual: 3,
+      dfNull: 5,
+      pearsonChi2: 3.3,
       dispersion: 1.1,
+      aic: null,
+      logLik: null,
+      theta: null,
+      thetaSe: null,
+      iterations: 5,
+      alternations: null,
+      converged: true,
       fitted: [1.3, 1.4, 1.6, 0.5, 0.6, 0.7],
       counterfactual: [1.3, 1.4, 1.6, 1.8, 2.0, 2.2],
     },
@@ -107,12 +134,12 @@ export const TREND_FITTED: TrendReport = {
 };
 
 /** The curated US–China shape: no events before, so the model fails and the rate ratio is unbounded (JSON null). */
-export const TREND_UNFITTED: TrendReport = {
+export const TREND_UNFITTED: TrendReportJson = {
   ...TREND_FITTED,
   analysis: {
-    breakLabel: '2015-09',
+    breakLabel: '2015',
     breakIndex: 3,
-    rateRatio: { before: { from: 'a', to: 'b', count: 0, exposure: 36 }, after: { from: 'c', to: 'd', count: 2, exposure: 37 }, rounded: false, result: { rateRatio: null, confInt: [0.18, null], pValue: 0.5, confLevel: 0.95 } },
+    rateRatio: { before: { from: 'a', to: 'b', count: 0, exposure: 36 }, after: { from: 'c', to: 'd', count: 2, exposure: 37 }, rounded: false, result: { rateBefore: 0, rateAfter: 2 / 37, rateRatio: null, confInt: [0.18, null], pValue: 0.5, expectedCountAfter: 1.01, nullRatio: 1, confLevel: 0.95, alternative: 'two-sided', twoSidedRule: 'minlike' } },
     its: { error: { code: 'STATS_SEPARATION', message: 'every count before the break is zero, so the level change is infinite' } },
     reading: 'The interrupted time series could not be fitted.',
   },

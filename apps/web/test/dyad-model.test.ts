@@ -1,10 +1,10 @@
+import type { TrendReportJson } from '@pactwatch/domain';
 import { describe, expect, it } from 'vitest';
-import type { TrendReport } from '../src/pages/agreement/trend-types.js';
 import { dyadSeriesOption, dyadSeriesTable, granularityOf, parseDyad, periodOfDate } from '../src/pages/dyad/dyad-model.js';
 import { changepointsText } from '../src/pages/dyad/trend-changepoints.js';
 import { REPORT, SERIES } from './dyad-fixtures.js';
 
-const report = REPORT as unknown as TrendReport;
+const report = REPORT as unknown as TrendReportJson;
 
 describe('dyad helpers', () => {
   it('reads a pair of different state codes', () => {
@@ -40,7 +40,8 @@ describe('dyad helpers', () => {
 
   it('puts changepoints in words, or says why there are none', () => {
     expect(changepointsText(report)).toBe('Detected changepoint(s): 2016-Q1 (2 period(s) after the agreement; nearest recorded event: Xi state visit).');
-    const none = { ...report, analysis: { ...report.analysis, changepoints: { pelt: { changepoints: [] }, context: [] } } };
+    // Trimmed like REPORT: only the fields the text reads.
+    const none = { ...report, analysis: { ...report.analysis, changepoints: { pelt: { changepoints: [] }, context: [] } } } as unknown as TrendReportJson;
     expect(changepointsText(none)).toContain('No changepoint was detected');
     const failed = { ...report, analysis: { ...report.analysis, changepoints: { error: { code: 'STATS_INSUFFICIENT_DATA', message: 'too short' } } } };
     expect(changepointsText(failed)).toBe('Changepoints could not be computed: too short');

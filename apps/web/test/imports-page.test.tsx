@@ -1,7 +1,8 @@
+import type { ImportReport, JobRecord } from '@pactwatch/domain';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportsPage } from '../src/pages/imports/imports-page.js';
-import { suggestFormat, type ImportReport, type Job } from '../src/pages/imports/import-types.js';
+import { suggestFormat } from '../src/pages/imports/import-types.js';
 import { fakeApi, ME, renderAt, type FakeApi } from './render.js';
 
 let fake: FakeApi | null = null;
@@ -13,7 +14,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const job = (over: Partial<Job>): Job => ({
+const job = (over: Partial<JobRecord>): JobRecord => ({
   id: 'j1',
   name: 'import',
   state: 'created',
@@ -43,6 +44,10 @@ const report: ImportReport = {
   updated: 1,
   unchanged: 1,
   quarantined: 2,
+  drafted: 0,
+  alreadyDrafted: 0,
+  asDrafts: false,
+  draftOrigin: null,
   records: { incidents: 8, actors: 0 },
   changes: [],
   problems: [
@@ -61,7 +66,7 @@ const quarantine = {
 const empty = { items: [], nextCursor: null };
 
 /** The lists every admin view loads, with the given watched-job answers in order (the last repeats). */
-function routes(answers: Job[], extra: Parameters<typeof fakeApi>[0] = {}): Parameters<typeof fakeApi>[0] {
+function routes(answers: JobRecord[], extra: Parameters<typeof fakeApi>[0] = {}): Parameters<typeof fakeApi>[0] {
   let polls = 0;
   return {
     'GET /api/v1/auth/me': { body: ME.admin },

@@ -1,7 +1,7 @@
+import type { IncidentDraft } from '@pactwatch/domain';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewPage } from '../src/pages/review/review-page.js';
-import type { Draft } from '../src/pages/review/draft-types.js';
 import { fakeApi, ME, renderAt, type FakeApi } from './render.js';
 
 let fake: FakeApi | null = null;
@@ -12,7 +12,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const record: Draft['record'] = {
+const record: IncidentDraft['record'] = {
   id: 'cn-us-test-2016',
   title: 'Intrusion into a test agency',
   summary: 'A proposed incident for the review tests.',
@@ -26,7 +26,7 @@ const record: Draft['record'] = {
   disputes: [],
 };
 
-const pending: Draft = {
+const pending: IncidentDraft = {
   id: 'd1',
   state: 'pending',
   origin: 'import:cfr',
@@ -40,8 +40,8 @@ const pending: Draft = {
   decidedBy: null,
   decidedAt: null,
 };
-const rejected: Draft = { ...pending, id: 'd2', state: 'rejected', reason: 'Duplicate of the OPM breach', decidedBy: 'ana', decidedAt: '2026-01-03T09:00:00Z' };
-const accepted: Draft = { ...pending, id: 'd3', state: 'accepted', incidentId: 'cn-us-test-2016', decidedBy: 'ana', decidedAt: '2026-01-03T09:00:00Z' };
+const rejected: IncidentDraft = { ...pending, id: 'd2', state: 'rejected', reason: 'Duplicate of the OPM breach', decidedBy: 'ana', decidedAt: '2026-01-03T09:00:00Z' };
+const accepted: IncidentDraft = { ...pending, id: 'd3', state: 'accepted', incidentId: 'cn-us-test-2016', decidedBy: 'ana', decidedAt: '2026-01-03T09:00:00Z' };
 
 /** The request headers of every write, which fakeApi does not keep. */
 function captureHeaders(): Headers[] {

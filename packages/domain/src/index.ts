@@ -5,7 +5,7 @@ export * from './dates/uncertain-date.js';
 export * from './model/index.js';
 export * from './compliance/index.js';
 export * from './dataset/dataset-kinds.js';
-export * from './contracts/contracts.js';
+export * from './contracts/index.js';
 export * from './statistics/index.js';
 export * from './series/index.js';
 export * from './normalise/index.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { actorSchema, incidentSchema, PactwatchError, type Actor, type Incident, type Problem } from '@pactwatch/domain';
+import { actorSchema, incidentSchema, PactwatchError, type Actor, type ImportChange, type ImportReport, type Incident } from '@pactwatch/domain';
 import { auditOrigin, cliAuditContext, type AuditContext } from '../services/audit-context.js';
-import type { EvaluationReport, EvaluationService } from '../services/evaluation-service.js';
+import type { EvaluationService } from '../services/evaluation-service.js';
 import { inTransaction, repositories, type ServiceContext } from '../services/service-context.js';
 import { contentHash } from '../util/hash.js';
 import { importedRecordId } from './import-ids.js';
@@ -38,41 +38,8 @@ export interface ImportProgress {
 
 const WRITE_STEP = 2_000;
 
-export interface ImportChange {
-  readonly sourceId: string;
-  readonly records: ReadonlyArray<{ readonly id: string; readonly kind: 'incident' | 'actor'; readonly status: 'new' | 'changed' | 'unchanged'; readonly fields: readonly string[] }>;
-}
-
-/** Reconciliation of one import: read = stored + updated + unchanged + quarantined + drafted + alreadyDrafted (units). */
-export interface ImportReport {
-  readonly batchId: number | null;
-  readonly file: string;
-  readonly format: string;
-  readonly dataset: string;
-  readonly version: string | null;
-  readonly fileHash: string;
-  readonly dryRun: boolean;
-  readonly read: number;
-  readonly stored: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly quarantined: number;
-  /** With `asDrafts`: units whose incidents went to the review queue as pending drafts. */
-  readonly drafted: number;
-  /** With `asDrafts`: units skipped because the queue already holds them (pending, or decided on the same content). */
-  readonly alreadyDrafted: number;
-  readonly asDrafts: boolean;
-  /** The review queue's origin of this run's drafts (`import:<dataset>`), or null without `asDrafts`. */
-  readonly draftOrigin: string | null;
-  readonly records: { readonly incidents: number; readonly actors: number };
-  /** What an update changed, per unit (updated units only). */
-  readonly changes: readonly ImportChange[];
-  readonly problems: readonly Problem[];
-  readonly warnings: readonly string[];
-  /** What each unit's mapping normalised or could not map, per unit (the raw units keep the originals). */
-  readonly notes: ReadonlyArray<{ readonly sourceId: string; readonly notes: readonly string[] }>;
-  readonly evaluation: EvaluationReport | null;
-}
+// The report's shape is a domain contract: import jobs return it and the web app reads it.
+export type { ImportChange, ImportReport } from '@pactwatch/domain';
 
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 

@@ -1,40 +1,11 @@
+import type { JobPayload, JobRecord, JobState } from '@pactwatch/domain';
+
 /**
  * The job queue as the rest of pactwatch sees it: the same interface whether the jobs live in
  * the SQLite `job` table (run by an in-process polling loop) or in pg-boss on PostgreSQL.
  */
-export const JOB_STATES = ['created', 'active', 'retry', 'completed', 'failed', 'cancelled'] as const;
-/** `failed` is final: a job gets there only after all its retries (the dead-letter view). */
-export type JobState = (typeof JOB_STATES)[number];
-
-export type JobPayload = Readonly<Record<string, unknown>>;
-
-/** Why the last attempt failed: a catalogue code (docs/ERRORS.md) and a message. */
-export interface JobError {
-  readonly message: string;
-  readonly code: string;
-}
-
-export interface JobRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly state: JobState;
-  readonly payload: JobPayload;
-  /** The handler's result once completed, else null. */
-  readonly result: unknown;
-  /** The last failed attempt's error (kept while the job waits to be retried), else null. */
-  readonly error: JobError | null;
-  /** Runs started so far (the first run counts as one). */
-  readonly attempts: number;
-  /** Runs allowed after the first one fails. */
-  readonly retryLimit: number;
-  /** ISO 8601 instants. */
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly completedAt: string | null;
-  readonly startAfter: string;
-  /** Name of the principal who asked for the job ("pactwatch" for automatic ones). */
-  readonly createdBy: string;
-}
+// The job's public shape is a domain contract (the web app polls jobs and may not import this package).
+export { JOB_STATES, type JobError, type JobPayload, type JobRecord, type JobState } from '@pactwatch/domain';
 
 export interface EnqueueOptions {
   /** While a job with this key is waiting (created), enqueueing another returns that one. */

@@ -1,3 +1,4 @@
+import type { QuarantineEntry, StoredQuarantineEntry } from '@pactwatch/domain';
 import type { Db } from '../db/connection.js';
 
 export interface BatchCounts {
@@ -9,20 +10,8 @@ export interface BatchCounts {
   readonly quarantined: number;
 }
 
-export interface QuarantineEntry {
-  readonly sourceFile: string;
-  readonly locator: string;
-  readonly recordKind: string;
-  readonly recordId: string | null;
-  readonly reason: string;
-  readonly raw: string;
-}
-
-export interface StoredQuarantineEntry extends QuarantineEntry {
-  readonly id: number;
-  readonly batchId: number;
-  readonly createdAt: string;
-}
+// Quarantine entries are a domain contract: GET /api/v1/quarantine sends them to the web app.
+export type { QuarantineEntry, StoredQuarantineEntry } from '@pactwatch/domain';
 
 function toEntry(r: { id: number; batch_id: number; source_file: string; locator: string; record_kind: string; record_id: string | null; reason: string; raw: string; created_at: string }): StoredQuarantineEntry {
   return {

@@ -1,4 +1,4 @@
-import { createComplianceEngine, type ComplianceEngine } from '@pactwatch/domain';
+import { createComplianceEngine, type ComplianceEngine, type EvaluationReport } from '@pactwatch/domain';
 import type { Repositories } from '../repositories/index.js';
 import { contentHash } from '../util/hash.js';
 import { inTransaction, type ServiceContext } from './service-context.js';
@@ -9,13 +9,8 @@ const RULESET_KEY = 'evaluation.ruleset_hash';
 /** Incidents evaluated and written per step: bounds memory whatever the size of the store. */
 const CHUNK = 2_000;
 
-export interface EvaluationReport {
-  /** full: the rules (agreements, groups, threshold, engine) changed or --full was asked. */
-  readonly mode: 'full' | 'incremental';
-  readonly incidentsEvaluated: number;
-  readonly findings: number;
-  readonly durationMs: number;
-}
+// The report's shape is a domain contract: import reports carry it to the web app.
+export type { EvaluationReport } from '@pactwatch/domain';
 
 /**
  * Recomputes findings. Incremental by default: when the rules are unchanged only incidents whose

@@ -8,10 +8,9 @@ import {
   withinScopeIgnoringTiming,
   type CountSeries,
   type Granularity,
-  type ItsFamily,
   type SeriesFilter,
-  type TrendAnalysis,
-  type TrendMethod,
+  type TrendReport,
+  type TrendRequest,
   type Verdict,
 } from '@pactwatch/domain';
 import type { EvaluationService } from './evaluation-service.js';
@@ -35,25 +34,8 @@ export interface SeriesRequest extends SeriesFilter {
   readonly coverageTo?: string;
 }
 
-export interface TrendRequest {
-  readonly agreementId: string;
-  readonly from?: string;
-  readonly to?: string;
-  readonly by?: Granularity;
-  readonly methods: readonly TrendMethod[];
-  readonly family?: ItsFamily;
-  readonly slopeChange?: boolean;
-  readonly dateBy?: 'start' | 'disclosure';
-  readonly uncertain?: 'spread' | 'exclude';
-  readonly minConfidence?: number;
-}
-
-export interface TrendReport {
-  readonly agreement: { readonly id: string; readonly title: string; readonly effective: string };
-  readonly request: TrendRequest & { readonly from: string; readonly to: string; readonly by: Granularity };
-  readonly series: CountSeries;
-  readonly analysis: TrendAnalysis;
-}
+// The trend's shapes are domain contracts: the web app reads the report this service makes.
+export type { TrendReport, TrendRequest } from '@pactwatch/domain';
 
 const YEAR_MS = 365.25 * 86_400_000;
 

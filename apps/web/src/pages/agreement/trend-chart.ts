@@ -1,7 +1,8 @@
+import type { ItsFitJson, SeriesPeriod, TrendReportJson } from '@pactwatch/domain';
 import type { EChartsCoreOption } from '../../charts/echarts.js';
 import type { ChartTable } from '../../components/chart-panel.js';
 import { SERIES_COLOURS } from '../../theme/palette.js';
-import { isFailure, type ItsFit, type TrendPeriod, type TrendReport } from './trend-types.js';
+import { isFailure } from './trend-types.js';
 
 const Z95 = 1.959963984540054;
 
@@ -11,7 +12,7 @@ export interface Band {
 }
 
 /** The periods the analysis used: those inside the data's coverage (the ITS arrays align with these). */
-export function coveredPeriods(report: TrendReport): TrendPeriod[] {
+export function coveredPeriods(report: TrendReportJson): SeriesPeriod[] {
   return report.series.periods.filter((p) => p.count !== null);
 }
 
@@ -20,7 +21,7 @@ export function coveredPeriods(report: TrendReport): TrendPeriod[] {
  * is exp(offset + b0 + b1·t) with t = i + 1 (the design's time column), so its log has variance
  * x'Σx over the intercept and time terms; undefined before the break or without those terms.
  */
-export function counterfactualBand(its: ItsFit): Array<Band | undefined> {
+export function counterfactualBand(its: ItsFitJson): Array<Band | undefined> {
   const ix = its.coefficients.findIndex((c) => c.name === 'intercept');
   const it = its.coefficients.findIndex((c) => c.name === 'time');
   return its.counterfactual.map((value, i) => {
@@ -38,7 +39,7 @@ export function counterfactualBand(its: ItsFit): Array<Band | undefined> {
 const round = (v: number | undefined): number | string => (v === undefined || !Number.isFinite(v) ? '' : Math.round(v * 1000) / 1000);
 
 /** The interrupted-time-series chart: observed counts, the fitted line, the counterfactual and its band after the break. */
-export function buildTrendChart(report: TrendReport): { option: EChartsCoreOption; table: ChartTable; fitted: boolean; yMax: number } {
+export function buildTrendChart(report: TrendReportJson): { option: EChartsCoreOption; table: ChartTable; fitted: boolean; yMax: number } {
   const periods = coveredPeriods(report);
   const labels = periods.map((p) => p.label);
   const observed = periods.map((p) => Math.round((p.count ?? 0) * 1000) / 1000);

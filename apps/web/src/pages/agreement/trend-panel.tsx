@@ -1,12 +1,12 @@
+import type { TrendReportJson } from '@pactwatch/domain';
 import { useMemo } from 'react';
 import { useApi } from '../../api/use-api.js';
 import { ChartPanel } from '../../components/chart-panel.js';
 import { DataView } from '../../components/data-view.js';
 import { buildTrendChart } from './trend-chart.js';
 import { preExistingTrend, rateRatioText, trendVerdict } from './trend-summary.js';
-import type { TrendReport } from './trend-types.js';
 
-function TrendBody({ report }: { report: TrendReport }) {
+function TrendBody({ report }: { report: TrendReportJson }) {
   const chart = useMemo(() => buildTrendChart(report), [report]);
   const verdict = trendVerdict(report);
   const pre = preExistingTrend(report);
@@ -46,7 +46,7 @@ function TrendBody({ report }: { report: TrendReport }) {
 
 /** Did behaviour change after the agreement? The trend endpoint can be slow, so this loads on its own. */
 export function TrendPanel({ agreementId }: { agreementId: string }) {
-  const trend = useApi<TrendReport>(`/api/v1/agreements/${encodeURIComponent(agreementId)}/trend`);
+  const trend = useApi<TrendReportJson>(`/api/v1/agreements/${encodeURIComponent(agreementId)}/trend`);
   return (
     <section aria-labelledby="agreement-trend">
       <h2 id="agreement-trend">Did behaviour change? Interrupted time series</h2>

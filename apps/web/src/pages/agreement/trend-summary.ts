@@ -1,12 +1,13 @@
-import { isFailure, type ItsFit, type Num, type RateRatioSection, type TrendReport } from './trend-types.js';
+import type { ItsFitJson, JsonInterval, JsonNumber, RateRatioSectionJson, TrendReportJson } from '@pactwatch/domain';
+import { isFailure } from './trend-types.js';
 
 /** A ratio for people: two decimals; null (JSON's stand-in for Infinity) is ∞. */
-export function formatRatio(value: Num): string {
+export function formatRatio(value: JsonNumber): string {
   if (value === null || !Number.isFinite(value)) return '∞';
   return (Math.round(value * 100) / 100).toString();
 }
 
-export function formatInterval(interval: readonly [Num, Num]): string {
+export function formatInterval(interval: JsonInterval): string {
   return `95% CI ${formatRatio(interval[0])}–${formatRatio(interval[1])}`;
 }
 
@@ -16,8 +17,8 @@ export interface TrendVerdict {
   readonly direction: TrendDirection;
   /** What the ratio measures: the ITS level change (against the pre-existing trend) or the plain before/after rate ratio. */
   readonly measure: 'its-level' | 'rate-ratio' | null;
-  readonly ratio: Num;
-  readonly interval: readonly [Num, Num] | null;
+  readonly ratio: JsonNumber;
+  readonly interval: JsonInterval | null;
   readonly label: string;
   readonly detail: string;
 }
@@ -30,7 +31,7 @@ const LABELS: Readonly<Record<TrendDirection, string>> = {
 };
 
 /** Only an interval lying wholly on one side of 1 is read as a change; a null upper limit is +∞. */
-function directionOf(interval: readonly [Num, Num]): TrendDirection {
+function directionOf(interval: JsonInterval): TrendDirection {
   const lower = interval[0] ?? Number.POSITIVE_INFINITY;
   const upper = interval[1] ?? Number.POSITIVE_INFINITY;
   if (upper < 1) return 'fewer';
@@ -38,12 +39,12 @@ function directionOf(interval: readonly [Num, Num]): TrendDirection {
   return 'no-clear-change';
 }
 
-function itsFit(report: TrendReport): ItsFit | undefined {
+function itsFit(report: TrendReportJson): ItsFitJson | undefined {
   const its = report.analysis.its;
   return its === undefined || isFailure(its) ? undefined : its;
 }
 
-function rateRatioSection(report: TrendReport): RateRatioSection | undefined {
+function rateRatioSection(report: TrendReportJson): RateRatioSectionJson | undefined {
   const rr = report.analysis.rateRatio;
   return rr === undefined || isFailure(rr) ? undefined : rr;
 }
@@ -53,7 +54,7 @@ function rateRatioSection(report: TrendReport): RateRatioSection | undefined {
  * judged against the trend already under way; the plain rate ratio is the fallback when the
  * model could not be fitted (e.g. no events before the agreement).
  */
-export function trendVerdict(report: TrendReport): TrendVerdict {
+export function trendVerdict(report: TrendReportJson): TrendVerdict {
   const level = itsFit(report)?.coefficients.find((c) => c.name === 'level');
   if (level !== undefined) {
     const direction = directionOf(level.rateRatioConfInt);
@@ -69,7 +70,7 @@ export function trendVerdict(report: TrendReport): TrendVerdict {
 }
 
 /** The pre-existing trend in words, from the ITS time coefficient (undefined when no model was fitted). */
-export function preExistingTrend(report: TrendReport): string | undefined {
+export function preExistingTrend(report: TrendReportJson): string | undefined {
   const time = itsFit(report)?.coefficients.find((c) => c.name === 'time');
   if (time === undefined || time.rateRatio === null) return undefined;
   const pct = (v: number): string => `${Math.round(Math.abs(v - 1) * 1000) / 10}%`;
@@ -81,7 +82,7 @@ export function preExistingTrend(report: TrendReport): string | undefined {
 }
 
 /** The before/after rate ratio in words, or why it is missing. */
-export function rateRatioText(report: TrendReport): string {
+export function rateRatioText(report: TrendReportJson): string {
   const section = report.analysis.rateRatio;
   if (section === undefined) return 'The before/after rate ratio was not computed.';
   if (isFailure(section)) return `The before/after rate ratio could not be computed: ${section.error.message}`;

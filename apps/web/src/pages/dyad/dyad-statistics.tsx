@@ -1,10 +1,11 @@
+import type { TrendReportJson } from '@pactwatch/domain';
 import { preExistingTrend, rateRatioText, trendVerdict } from '../agreement/trend-summary.js';
-import { isFailure, type TrendReport } from '../agreement/trend-types.js';
+import { isFailure } from '../agreement/trend-types.js';
 import { Link } from '../../router/router.js';
 import type { DyadAgreement } from './dyad-types.js';
 import { changepointsText } from './trend-changepoints.js';
 
-function levelChangeText(report: TrendReport): string {
+function levelChangeText(report: TrendReportJson): string {
   const verdict = trendVerdict(report);
   if (verdict.measure === 'its-level') return `${verdict.label}: ${verdict.detail}.`;
   const its = report.analysis.its;
@@ -12,7 +13,7 @@ function levelChangeText(report: TrendReport): string {
   return isFailure(its) ? `The interrupted time series could not be fitted: ${its.error.message}` : 'The fit has no level term.';
 }
 
-function TrendReading({ report }: { report: TrendReport }) {
+function TrendReading({ report }: { report: TrendReportJson }) {
   return (
     <>
       <p className="dyad-reading">{report.analysis.reading}</p>

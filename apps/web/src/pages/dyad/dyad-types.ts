@@ -1,12 +1,11 @@
-import type { Verdict } from '@pactwatch/domain';
-import type { TrendReport } from '../agreement/trend-types.js';
+import type { TrendReportJson, Verdict } from '@pactwatch/domain';
 import type { SeriesPeriodLike } from './dyad-model.js';
 
 /** The JSON of GET /api/v1/dyads/:dyad (apps/api dashboard routes), as the page reads it. */
 export interface DyadTrend {
   readonly source: 'cache' | 'computed';
   readonly computedAt: string;
-  readonly report: TrendReport | null;
+  readonly report: TrendReportJson | null;
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 

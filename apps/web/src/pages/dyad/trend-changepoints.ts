@@ -1,28 +1,14 @@
-import { isFailure, type MethodFailure, type TrendReport } from '../agreement/trend-types.js';
-
-interface NearestEvent {
-  readonly event: { readonly label: string };
-  readonly distancePeriods: number;
-}
-
-interface ChangepointsSection {
-  readonly pelt: { readonly changepoints: readonly number[] } | MethodFailure;
-  readonly context: readonly { readonly changepointIndex: number; readonly nearestEvents: readonly NearestEvent[] }[];
-}
-
-function isSection(value: unknown): value is ChangepointsSection {
-  return typeof value === 'object' && value !== null && 'pelt' in value && 'context' in value;
-}
+import type { TrendReportJson } from '@pactwatch/domain';
+import { isFailure } from '../agreement/trend-types.js';
 
 /**
  * The changepoints of a trend report in words: each at its period label (indices count covered
  * periods only), how far from the agreement, and the nearest recorded event.
  */
-export function changepointsText(report: TrendReport): string {
+export function changepointsText(report: TrendReportJson): string {
   const section = report.analysis.changepoints;
   if (section === undefined) return 'Changepoints were not computed.';
   if (isFailure(section)) return `Changepoints could not be computed: ${section.error.message}`;
-  if (!isSection(section)) return 'Changepoints were not computed.';
   if (isFailure(section.pelt)) return `Changepoints could not be computed: ${section.pelt.error.message}`;
   const cps = section.pelt.changepoints;
   if (cps.length === 0) return 'No changepoint was detected (PELT, Poisson cost): the counts show no abrupt shift.';

@@ -1,9 +1,9 @@
 import { Link } from '../../router/router.js';
 import { TableHead } from './table-head.js';
-import type { ImportReport } from './import-types.js';
+import type { StoredImportReport } from './import-types.js';
 
 /** The reconciliation line: every unit read is accounted for, and a mismatch is said out loud. */
-function Reconciliation({ report }: { report: ImportReport }) {
+function Reconciliation({ report }: { report: StoredImportReport }) {
   const parts = [
     ['stored', report.stored],
     ['updated', report.updated],
@@ -58,7 +58,7 @@ function Reconciliation({ report }: { report: ImportReport }) {
 }
 
 /** Where the proposed incidents wait: the review queue filtered to this import's origin. */
-function DraftsNote({ report }: { report: ImportReport }) {
+function DraftsNote({ report }: { report: StoredImportReport }) {
   if (report.asDrafts !== true) return null;
   const drafted = report.drafted ?? 0;
   const origin = report.draftOrigin ?? `import:${report.dataset}`;
@@ -72,7 +72,7 @@ function DraftsNote({ report }: { report: ImportReport }) {
   );
 }
 
-function Problems({ report }: { report: ImportReport }) {
+function Problems({ report }: { report: StoredImportReport }) {
   if (report.problems.length === 0) return <p className="muted">No problems: nothing was quarantined.</p>;
   return (
     <div className="table-wrap">
@@ -96,7 +96,7 @@ function Problems({ report }: { report: ImportReport }) {
 }
 
 /** The job's result for an import: the reconciliation, the per-problem list, warnings and what changed. */
-export function ImportReportView({ report }: { report: ImportReport }) {
+export function ImportReportView({ report }: { report: StoredImportReport }) {
   const changed = report.changes.filter((c) => c.records.some((r) => r.status === 'changed'));
   return (
     <div className="imports-report">

@@ -1,85 +1,22 @@
+import type { ImportReport, JobRecord, JobState } from '@pactwatch/domain';
+
 /**
- * The shapes the imports page reads, mirrored from the API's contracts (apps/api/src/routes/
- * job-routes.ts, data-routes.ts) and the backend's ImportReport: the web app may not import either.
+ * Web-only helpers of the imports page. The shapes it reads (JobRecord, ImportReport,
+ * StoredQuarantineEntry) are the domain's contracts, the same types the backend returns.
  */
-export const JOB_STATES = ['created', 'active', 'retry', 'completed', 'failed', 'cancelled'] as const;
-export type JobState = (typeof JOB_STATES)[number];
+
 /** States a job never leaves by itself: polling stops there. */
 export const FINAL_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled'];
 
-export interface Job {
-  readonly id: string;
-  readonly name: string;
-  readonly state: JobState;
-  readonly payload: Readonly<Record<string, unknown>>;
-  /** For imports: the reconciliation report. */
-  readonly result: unknown;
-  readonly error: { readonly message: string; readonly code: string } | null;
-  readonly attempts: number;
-  readonly retryLimit: number;
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly completedAt: string | null;
-  readonly startAfter: string;
-  readonly createdBy: string;
-}
-
-export interface ReportProblem {
-  readonly file?: string;
-  readonly path?: string;
-  readonly line?: number;
-  readonly reason: string;
-}
-
-export interface ImportChange {
-  readonly sourceId: string;
-  readonly records: ReadonlyArray<{ readonly id: string; readonly kind: 'incident' | 'actor'; readonly status: 'new' | 'changed' | 'unchanged'; readonly fields: readonly string[] }>;
-}
-
-/** Reconciliation of one import, in units: read = stored + updated + unchanged + quarantined + drafted + alreadyDrafted. */
-export interface ImportReport {
-  readonly batchId: number | null;
-  readonly file: string;
-  readonly format: string;
-  readonly dataset: string;
-  readonly version: string | null;
-  readonly fileHash: string;
-  readonly dryRun: boolean;
-  readonly read: number;
-  readonly stored: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly quarantined: number;
-  /** Units proposed to the review queue (imports with asDrafts); absent in reports from before drafts. */
-  readonly drafted?: number;
-  /** Units skipped because the review queue already holds them. */
-  readonly alreadyDrafted?: number;
-  readonly asDrafts?: boolean;
-  /** The drafts' origin in the review queue, `import:<dataset>`. */
-  readonly draftOrigin?: string | null;
-  readonly records: { readonly incidents: number; readonly actors: number };
-  readonly changes: readonly ImportChange[];
-  readonly problems: readonly ReportProblem[];
-  readonly warnings: readonly string[];
-  readonly notes: ReadonlyArray<{ readonly sourceId: string; readonly notes: readonly string[] }>;
-  readonly evaluation: { readonly mode: 'full' | 'incremental'; readonly incidentsEvaluated: number; readonly findings: number; readonly durationMs: number } | null;
-}
-
-export interface QuarantineEntry {
-  readonly id: number;
-  readonly batchId: number;
-  readonly sourceFile: string;
-  readonly locator: string;
-  readonly recordKind: string;
-  readonly recordId: string | null;
-  readonly reason: string;
-  /** The unit exactly as read, as JSON text. */
-  readonly raw: string;
-  readonly createdAt: string;
-}
+type DraftFields = 'drafted' | 'alreadyDrafted' | 'asDrafts' | 'draftOrigin';
+/**
+ * A report as a job result holds it: results are kept as they were written, and imports run
+ * before the review queue existed have no draft fields, so the page must not count on them.
+ */
+export type StoredImportReport = Omit<ImportReport, DraftFields> & Partial<Pick<ImportReport, DraftFields>>;
 
 /** A job result is JSON of any shape; only a report with the reconciliation counts is shown as one. */
-export function isImportReport(value: unknown): value is ImportReport {
+export function isImportReport(value: unknown): value is StoredImportReport {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
   return ['read', 'stored', 'updated', 'unchanged', 'quarantined'].every((k) => typeof r[k] === 'number') && Array.isArray(r['problems']);
@@ -119,7 +56,7 @@ export function suggestFormat(fileName: string): ImportFormat | null {
 }
 
 /** A file name from an import job's payload (the upload's cleaned name). */
-export function jobFile(job: Job): string {
+export function jobFile(job: JobRecord): string {
   const name = job.payload['fileName'];
   return typeof name === 'string' ? name : '—';
 }

@@ -1,9 +1,9 @@
+import type { JobRecord } from '@pactwatch/domain';
 import { useCallback, useState } from 'react';
 import { Loading } from '../../components/data-view.js';
 import { useQueryState } from '../../router/use-query-state.js';
 import type { PageProps } from '../../routes.js';
 import { useSession } from '../../session/session.js';
-import type { Job } from './import-types.js';
 import { DeadLetters, RecentImports } from './job-tables.js';
 import { JobWatch } from './job-watch.js';
 import { QuarantineList } from './quarantine-list.js';
@@ -26,7 +26,7 @@ export function ImportsPage(_props: PageProps) {
   const finished = useCallback(() => setRefresh((n) => n + 1), []);
   const { set } = query;
   const watch = useCallback(
-    (job: Job) => {
+    (job: JobRecord) => {
       setRestart((n) => n + 1);
       setRefresh((n) => n + 1);
       set({ job: job.id });

@@ -1,3 +1,4 @@
+import type { JobRecord } from '@pactwatch/domain';
 import { useCallback } from 'react';
 import { api, type Page } from '../../api/client.js';
 import { useAction, useApi } from '../../api/use-api.js';
@@ -5,13 +6,13 @@ import { DataView, ErrorNotice } from '../../components/data-view.js';
 import { Pager } from '../../components/pager.js';
 import { Instant } from '../../components/ri-instant.js';
 import { useQueryState } from '../../router/use-query-state.js';
-import { jobFile, type Job } from './import-types.js';
+import { jobFile } from './import-types.js';
 import { TableHead } from './table-head.js';
 import { useReloadOn } from './use-reload-on.js';
 
 const PAGE_SIZE = 20;
 
-function WatchButton({ job }: { job: Job }) {
+function WatchButton({ job }: { job: JobRecord }) {
   const query = useQueryState();
   return (
     <button type="button" onClick={() => query.set({ job: job.id })} aria-label={`Watch job ${job.id}`}>
@@ -23,7 +24,7 @@ function WatchButton({ job }: { job: Job }) {
 /** Recent import jobs, newest first (`jcursor` pages them in the URL). `refresh` changes after a watched job ends. */
 export function RecentImports({ refresh }: { refresh: number }) {
   const query = useQueryState();
-  const jobs = useApi<Page<Job>>('/api/v1/jobs', { name: 'import', limit: PAGE_SIZE, cursor: query.get('jcursor') });
+  const jobs = useApi<Page<JobRecord>>('/api/v1/jobs', { name: 'import', limit: PAGE_SIZE, cursor: query.get('jcursor') });
   useReloadOn(refresh, jobs.reload);
   return (
     <DataView value={jobs} what="import jobs">
@@ -66,11 +67,11 @@ export function RecentImports({ refresh }: { refresh: number }) {
 }
 
 /** Jobs that failed after all their retries, of any kind, with Retry (admins; the page shows it only to them). */
-export function DeadLetters({ refresh, canRetry, onRetried }: { refresh: number; canRetry: boolean; onRetried: (job: Job) => void }) {
+export function DeadLetters({ refresh, canRetry, onRetried }: { refresh: number; canRetry: boolean; onRetried: (job: JobRecord) => void }) {
   const query = useQueryState();
-  const dead = useApi<Page<Job>>('/api/v1/jobs/dead', { limit: PAGE_SIZE, cursor: query.get('dcursor') });
+  const dead = useApi<Page<JobRecord>>('/api/v1/jobs/dead', { limit: PAGE_SIZE, cursor: query.get('dcursor') });
   useReloadOn(refresh, dead.reload);
-  const send = useCallback(async (id: string) => (await api.post<Job>(`/api/v1/jobs/${encodeURIComponent(id)}/retry`)).data, []);
+  const send = useCallback(async (id: string) => (await api.post<JobRecord>(`/api/v1/jobs/${encodeURIComponent(id)}/retry`)).data, []);
   const retry = useAction(send);
   const run = async (id: string) => {
     const job = await retry.run(id);

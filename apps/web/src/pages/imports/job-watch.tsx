@@ -1,11 +1,12 @@
+import type { JobRecord, JobState } from '@pactwatch/domain';
 import { useEffect, useRef } from 'react';
 import { ErrorNotice, Loading } from '../../components/data-view.js';
 import { Instant } from '../../components/ri-instant.js';
 import { ImportReportView } from './import-report.js';
-import { isImportReport, jobFile, type Job } from './import-types.js';
+import { isImportReport, jobFile } from './import-types.js';
 import { useJobPoll } from './use-job-poll.js';
 
-const STATE_TEXT: Readonly<Record<Job['state'], string>> = {
+const STATE_TEXT: Readonly<Record<JobState, string>> = {
   created: 'waiting for a worker',
   active: 'running',
   retry: 'failed an attempt, waiting to retry',
@@ -14,7 +15,7 @@ const STATE_TEXT: Readonly<Record<Job['state'], string>> = {
   cancelled: 'cancelled',
 };
 
-function JobFacts({ job, polling }: { job: Job; polling: boolean }) {
+function JobFacts({ job, polling }: { job: JobRecord; polling: boolean }) {
   return (
     <>
       <p role="status" aria-live="polite" className={`notice imports-state imports-state-${job.state}`}>

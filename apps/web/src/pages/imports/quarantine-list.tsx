@@ -1,3 +1,4 @@
+import type { StoredQuarantineEntry } from '@pactwatch/domain';
 import { Fragment, useState, type FormEvent } from 'react';
 import type { Page } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
@@ -5,7 +6,6 @@ import { DataView } from '../../components/data-view.js';
 import { Pager } from '../../components/pager.js';
 import { Instant } from '../../components/ri-instant.js';
 import { useQueryState } from '../../router/use-query-state.js';
-import type { QuarantineEntry } from './import-types.js';
 import { TableHead } from './table-head.js';
 import { useReloadOn } from './use-reload-on.js';
 
@@ -22,7 +22,7 @@ function pretty(raw: string): string {
 
 /** One quarantined record as GET /api/v1/quarantine/:id returns it. */
 function QuarantineRecord({ id }: { id: string }) {
-  const entry = useApi<QuarantineEntry>(`/api/v1/quarantine/${encodeURIComponent(id)}`);
+  const entry = useApi<StoredQuarantineEntry>(`/api/v1/quarantine/${encodeURIComponent(id)}`);
   return (
     <DataView value={entry} what="the quarantined record">
       {(e) => (
@@ -64,7 +64,7 @@ export function QuarantineList({ refresh }: { refresh: number }) {
   const file = query.get('qfile');
   const open = query.get('record');
   const [text, setText] = useState(file ?? '');
-  const entries = useApi<Page<QuarantineEntry>>('/api/v1/quarantine', { file, limit: PAGE_SIZE, cursor: query.get('qcursor') });
+  const entries = useApi<Page<StoredQuarantineEntry>>('/api/v1/quarantine', { file, limit: PAGE_SIZE, cursor: query.get('qcursor') });
   useReloadOn(refresh, entries.reload);
   const filter = (event: FormEvent) => {
     event.preventDefault();

@@ -1,8 +1,9 @@
+import type { JobRecord } from '@pactwatch/domain';
 import { useCallback, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { useAction } from '../../api/use-api.js';
 import { ErrorNotice } from '../../components/data-view.js';
-import { FORMATS, MAPPING_PRESETS, isTabular, suggestFormat, type ImportFormat, type Job } from './import-types.js';
+import { FORMATS, MAPPING_PRESETS, isTabular, suggestFormat, type ImportFormat } from './import-types.js';
 
 /** The multipart body of POST /api/v1/imports; mapping fields only for the tabular formats. */
 export function importForm(input: { file: File; format: string; mapping: string; mappingText: string; dataset: string; dryRun: boolean; asDrafts: boolean }): FormData {
@@ -21,7 +22,7 @@ export function importForm(input: { file: File; format: string; mapping: string;
 }
 
 /** Uploads one file to import (admins); the answer is the queued job, which the page then watches. */
-export function UploadForm({ onQueued }: { onQueued: (job: Job) => void }) {
+export function UploadForm({ onQueued }: { onQueued: (job: JobRecord) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [suggested, setSuggested] = useState<ImportFormat | null>(null);
@@ -30,7 +31,7 @@ export function UploadForm({ onQueued }: { onQueued: (job: Job) => void }) {
   const [dataset, setDataset] = useState('');
   const [dryRun, setDryRun] = useState(false);
   const [asDrafts, setAsDrafts] = useState(false);
-  const upload = useCallback(async (form: FormData) => (await api.post<Job>('/api/v1/imports', form)).data, []);
+  const upload = useCallback(async (form: FormData) => (await api.post<JobRecord>('/api/v1/imports', form)).data, []);
   const action = useAction(upload);
 
   const pick = (next: File | null) => {

@@ -1,11 +1,12 @@
+import type { JobRecord } from '@pactwatch/domain';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.js';
 import { ApiError } from '../../api/problem.js';
-import { FINAL_STATES, type Job } from './import-types.js';
+import { FINAL_STATES } from './import-types.js';
 
 export interface JobPoll {
   /** The latest answer, kept while a later poll fails (a blip should not hide the progress). */
-  readonly job: Job | null;
+  readonly job: JobRecord | null;
   readonly error: ApiError | null;
   /** True while the job may still change and the next poll is due. */
   readonly polling: boolean;
@@ -35,7 +36,7 @@ export function useJobPoll(id: string | null, intervalMs = 1000, restart = 0): J
     setState({ job: null, error: null, polling: true, run });
     const poll = async (): Promise<void> => {
       try {
-        const { data } = await api.get<Job>(`/api/v1/jobs/${encodeURIComponent(id)}`, {}, controller.signal);
+        const { data } = await api.get<JobRecord>(`/api/v1/jobs/${encodeURIComponent(id)}`, {}, controller.signal);
         if (controller.signal.aborted) return;
         const done = FINAL_STATES.includes(data.state);
         setState({ job: data, error: null, polling: !done, run });

@@ -1,9 +1,8 @@
-import type { Agreement, Scorecard } from '@pactwatch/domain';
+import type { Agreement, Scorecard, TrendReportJson } from '@pactwatch/domain';
 import { useApi } from '../../api/use-api.js';
 import { Link } from '../../router/router.js';
 import { partyText } from '../agreement/agreement-facts.js';
 import { trendVerdict } from '../agreement/trend-summary.js';
-import type { TrendReport } from '../agreement/trend-types.js';
 
 export interface ScorecardRow {
   readonly id: string;
@@ -39,7 +38,7 @@ export function scorecardRows(scorecards: readonly Scorecard[], agreements: read
 
 /** One row's trend verdict, fetched on its own so a slow trend never holds up the table. */
 export function TrendCell({ agreementId }: { agreementId: string }) {
-  const trend = useApi<TrendReport>(`/api/v1/agreements/${encodeURIComponent(agreementId)}/trend`);
+  const trend = useApi<TrendReportJson>(`/api/v1/agreements/${encodeURIComponent(agreementId)}/trend`);
   if (trend.state === 'loading') return <span className="muted">loading…</span>;
   if (trend.state === 'error') return <span className="muted" title={trend.error.message}>unavailable ({trend.error.code})</span>;
   const v = trendVerdict(trend.data);

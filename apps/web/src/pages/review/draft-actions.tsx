@@ -1,8 +1,9 @@
+import type { IncidentDraft } from '@pactwatch/domain';
 import { useCallback, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { useAction } from '../../api/use-api.js';
 import { ErrorNotice } from '../../components/data-view.js';
-import type { Draft, DraftOutcome } from './draft-types.js';
+import type { DraftOutcome } from './draft-types.js';
 import { IncidentPicker } from './incident-picker.js';
 
 /** What the page announces after a decision (the draft leaves the pending list at once). */
@@ -17,12 +18,12 @@ type Panel = 'none' | 'merge' | 'reject';
 const path = (id: string, verb: string): string => `/api/v1/drafts/${encodeURIComponent(id)}/${verb}`;
 
 /** Accept, merge or reject one pending draft (analysts; the page never renders this for viewers). */
-export function DraftActions({ draft, onDecided }: { draft: Draft; onDecided: (decision: Decision) => void }) {
+export function DraftActions({ draft, onDecided }: { draft: IncidentDraft; onDecided: (decision: Decision) => void }) {
   const [panel, setPanel] = useState<Panel>('none');
   const [target, setTarget] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
-  const send = useCallback(async (verb: 'accept' | 'merge' | 'reject', body: unknown) => (await api.post<DraftOutcome | Draft>(path(draft.id, verb), body)).data, [draft.id]);
+  const send = useCallback(async (verb: 'accept' | 'merge' | 'reject', body: unknown) => (await api.post<DraftOutcome | IncidentDraft>(path(draft.id, verb), body)).data, [draft.id]);
   const action = useAction(send);
   const title = draft.record.title;
 

@@ -1,12 +1,13 @@
+import type { IncidentDraft } from '@pactwatch/domain';
 import { useId } from 'react';
 import { Link } from '../../router/router.js';
 import { DraftActions, type Decision } from './draft-actions.js';
 import { Instant } from '../../components/ri-instant.js';
-import { describeOrigin, type Draft } from './draft-types.js';
+import { describeOrigin } from './draft-types.js';
 import { ProposedIncident } from './proposed-incident.js';
 
 /** Who decided, when, and what became of the draft. */
-function DecisionText({ draft }: { draft: Draft }) {
+function DecisionText({ draft }: { draft: IncidentDraft }) {
   const by = draft.decidedBy ?? 'someone';
   const when = draft.decidedAt === null ? null : <Instant iso={draft.decidedAt} />;
   const incident = draft.incidentId === null ? null : <Link to={`/incidents/${encodeURIComponent(draft.incidentId)}`}>{draft.incidentId}</Link>;
@@ -35,7 +36,7 @@ function DecisionText({ draft }: { draft: Draft }) {
 }
 
 /** One draft of the queue: the proposed incident, where it came from, and its actions or decision. */
-export function DraftCard({ draft, canDecide, onDecided }: { draft: Draft; canDecide: boolean; onDecided: (decision: Decision) => void }) {
+export function DraftCard({ draft, canDecide, onDecided }: { draft: IncidentDraft; canDecide: boolean; onDecided: (decision: Decision) => void }) {
   const headingId = useId();
   return (
     <article className="card review-card" aria-labelledby={headingId}>

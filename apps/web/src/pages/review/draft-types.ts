@@ -1,31 +1,11 @@
-import type { Incident } from '@pactwatch/domain';
+import { DRAFT_STATES, type DraftState, type Incident, type IncidentDraft } from '@pactwatch/domain';
 
-/** The review states the API filters by (GET /api/v1/drafts?state=…). */
-export const DRAFT_STATES = ['pending', 'accepted', 'merged', 'rejected'] as const;
-export type DraftState = (typeof DRAFT_STATES)[number];
-
-/** A draft as GET /api/v1/drafts answers it (the `Draft` schema of apps/api/src/routes/draft-routes.ts). */
-export interface Draft {
-  readonly id: string;
-  readonly state: DraftState;
-  /** hand-entered, import:<dataset> or feed:<id>. */
-  readonly origin: string;
-  readonly confidence: number | null;
-  readonly notes: string | null;
-  /** The proposed incident: always a complete, valid incident record. */
-  readonly record: Incident;
-  readonly reason: string | null;
-  /** The incident it became (accepted) or was merged into (merged). */
-  readonly incidentId: string | null;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly decidedBy: string | null;
-  readonly decidedAt: string | null;
-}
-
-/** What accept and merge answer. */
+/**
+ * What accept and merge answer: the API sends the incident without the version the backend's
+ * DraftOutcome carries (that goes in the ETag header), so this is the HTTP shape, not the service's.
+ */
 export interface DraftOutcome {
-  readonly draft: Draft;
+  readonly draft: IncidentDraft;
   readonly incident: Incident;
 }
 

@@ -1,3 +1,4 @@
+import { DRAFT_STATES, type IncidentDraft } from '@pactwatch/domain';
 import { useState } from 'react';
 import type { Page } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
@@ -10,7 +11,7 @@ import { useSession } from '../../session/session.js';
 import { DraftCard } from './draft-card.js';
 import { OriginFilter } from './origin-filter.js';
 import type { Decision } from './draft-actions.js';
-import { DRAFT_STATES, isDraftState, type Draft } from './draft-types.js';
+import { isDraftState } from './draft-types.js';
 import './review.css';
 
 const PAGE_SIZE = 20;
@@ -55,7 +56,7 @@ export function ReviewPage(_props: PageProps) {
   const requested = query.get('state');
   const state = isDraftState(requested) ? requested : 'pending';
   const canDecide = session.can('analyst');
-  const drafts = useApi<Page<Draft>>(canDecide ? '/api/v1/drafts' : null, { state, origin: query.get('origin'), cursor: query.get('cursor'), limit: PAGE_SIZE });
+  const drafts = useApi<Page<IncidentDraft>>(canDecide ? '/api/v1/drafts' : null, { state, origin: query.get('origin'), cursor: query.get('cursor'), limit: PAGE_SIZE });
   const [decision, setDecision] = useState<Decision | null>(null);
 
   // Until /auth/me answers, the role is not known yet: wait rather than flash a refusal.
