@@ -168,6 +168,9 @@ describe('the incident page', () => {
     expect(fake.bodies[post]).toEqual({ publisher: 'Reuters', title: 'Officials say', url: 'https://example.org/r' });
     expect(headers.find((h) => h.call.startsWith('POST'))?.headers['if-match']).toBe('"i1"');
 
+    // Adding a source reloads the incident (new ETag): wait for it, or the delete button clicked
+    // below may be the one the reload is about to replace.
+    await waitFor(() => expect(fake?.calls.filter((c) => c === 'GET /api/v1/incidents/cn-gb-test-2016')).toHaveLength(2));
     window.confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete incident' }));
     expect(fake.calls.some((c) => c.startsWith('DELETE'))).toBe(false);
