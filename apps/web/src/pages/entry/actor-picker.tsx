@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { Page } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
 import { Combobox } from './combobox.js';
 
 interface ActorOption {
@@ -17,15 +17,6 @@ export interface ActorValue {
   readonly actorName?: string | undefined;
 }
 
-/** Waits for typing to pause, so each keystroke does not send a request. */
-function useDebounced(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * A threat actor by name or alias ("APT3", "Gothic Panda") from GET /actors; choosing one records

@@ -1,47 +1,30 @@
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from '@pactwatch/domain';
 import { useState } from 'react';
-import { Loading } from '../../components/data-view.js';
 import type { PageProps } from '../../routes.js';
-import { useSession } from '../../session/session.js';
 import { agreementForm, agreementRecord, newAgreementForm, validateAgreement, type AgreementForm } from './agreement-form-model.js';
 import { CommitmentsEditor } from './commitments-editor.js';
 import { EdtfInput } from './edtf-input.js';
 import { FormShell, IdField, ProvenanceNoteField } from './form-shell.js';
 import { slugify } from './incident-form-model.js';
 import { PartiesEditor } from './parties-editor.js';
-import { EditableRecordLoader } from './record-loader.js';
+import { RecordFormPage } from './record-form-page.js';
 import { SourcesEditor } from './sources-editor.js';
-import { StatesProvider } from './states-context.js';
 import { SelectField, TextField } from './text-field.js';
 import { useRecordSave } from './use-record-save.js';
 import './entry.css';
 
 /** /agreements/new and /agreements/:id/edit (admin): the agreement with its scoped commitments. */
 export function AgreementFormPage({ params }: PageProps) {
-  const id = params['id'];
-  const session = useSession();
-  if (id === undefined) {
-    if (session.status === 'unknown') return <Loading what="your session" />;
-    return (
-      <section>
-        <h1>New agreement</h1>
-        <StatesProvider>
-          <AgreementEditor initial={newAgreementForm(session.principal?.name ?? 'an admin')} etag={null} />
-        </StatesProvider>
-      </section>
-    );
-  }
   return (
-    <section>
-      <h1>Edit agreement</h1>
-      <EditableRecordLoader<Agreement> api={`/api/v1/agreements/${encodeURIComponent(id)}`} page={`/agreements/${encodeURIComponent(id)}`} what="the agreement">
-        {(agreement, etag) => (
-          <StatesProvider>
-            <AgreementEditor initial={agreementForm(agreement)} etag={etag} />
-          </StatesProvider>
-        )}
-      </EditableRecordLoader>
-    </section>
+    <RecordFormPage<Agreement, AgreementForm>
+      id={params['id']}
+      what="agreement"
+      collection="/api/v1/agreements"
+      pageBase="/agreements"
+      blank={newAgreementForm}
+      fromRecord={agreementForm}
+      editor={(initial, etag) => <AgreementEditor initial={initial} etag={etag} />}
+    />
   );
 }
 

@@ -1,16 +1,13 @@
 import { INCIDENT_MEANS, type Incident } from '@pactwatch/domain';
 import { useState } from 'react';
-import { Loading } from '../../components/data-view.js';
 import type { PageProps } from '../../routes.js';
-import { useSession } from '../../session/session.js';
 import { ActivitiesEditor } from './activities-editor.js';
 import { AttributionsEditor } from './attributions-editor.js';
 import { EdtfInput } from './edtf-input.js';
 import { FormShell, IdField, ProvenanceNoteField } from './form-shell.js';
 import { incidentForm, incidentRecord, newIncidentForm, slugify, validateIncident, type IncidentForm } from './incident-form-model.js';
-import { EditableRecordLoader } from './record-loader.js';
+import { RecordFormPage } from './record-form-page.js';
 import { SourcesEditor } from './sources-editor.js';
-import { StatesProvider } from './states-context.js';
 import { TermCheckboxes } from './term-checkboxes.js';
 import { TextField } from './text-field.js';
 import { useRecordSave } from './use-record-save.js';
@@ -19,31 +16,16 @@ import './entry.css';
 
 /** /incidents/new and /incidents/:id/edit: the whole incident record, checked with the API's schema before sending. */
 export function IncidentFormPage({ params }: PageProps) {
-  const id = params['id'];
-  const session = useSession();
-  if (id === undefined) {
-    // The provenance note names the author, so wait for the session to say who that is.
-    if (session.status === 'unknown') return <Loading what="your session" />;
-    return (
-      <section>
-        <h1>New incident</h1>
-        <StatesProvider>
-          <IncidentEditor initial={newIncidentForm(session.principal?.name ?? 'an analyst')} etag={null} />
-        </StatesProvider>
-      </section>
-    );
-  }
   return (
-    <section>
-      <h1>Edit incident</h1>
-      <EditableRecordLoader<Incident> api={`/api/v1/incidents/${encodeURIComponent(id)}`} page={`/incidents/${encodeURIComponent(id)}`} what="the incident">
-        {(incident, etag) => (
-          <StatesProvider>
-            <IncidentEditor initial={incidentForm(incident)} etag={etag} />
-          </StatesProvider>
-        )}
-      </EditableRecordLoader>
-    </section>
+    <RecordFormPage<Incident, IncidentForm>
+      id={params['id']}
+      what="incident"
+      collection="/api/v1/incidents"
+      pageBase="/incidents"
+      blank={newIncidentForm}
+      fromRecord={incidentForm}
+      editor={(initial, etag) => <IncidentEditor initial={initial} etag={etag} />}
+    />
   );
 }
 

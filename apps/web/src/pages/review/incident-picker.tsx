@@ -1,18 +1,10 @@
 import type { Incident } from '@pactwatch/domain';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Page } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { DataView } from '../../components/data-view.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
 
-/** Waits until typing pauses, so a search is sent per word rather than per keystroke. */
-function useDebounced(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 const PROVENANCE: Readonly<Record<Incident['provenance']['origin'], string>> = {
   added: 'added here, can take a merge',
