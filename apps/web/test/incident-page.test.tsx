@@ -119,6 +119,8 @@ describe('the incident page', () => {
     expect(sent?.['if-match']).toBe('"f1"');
     expect(sent?.['x-csrf-token']).toBe('csrf-2');
     expect(screen.getByText('Breach')).toBeTruthy();
+    // The edit history is read again, so the override shows there too.
+    await waitFor(() => expect(fake?.calls.filter((c) => c.startsWith('GET /api/v1/audit?incident=cn-gb-test-2016'))).toHaveLength(2));
   });
 
   it('says plainly when someone changed the finding since the form opened (412)', async () => {

@@ -44,7 +44,7 @@ function FindingItem({ finding, canOverride, onChanged }: { finding: FindingCont
 }
 
 /** The incident judged against every applicable commitment, each verdict with its whole trace. */
-export function FindingsSection({ incidentId, canOverride }: { incidentId: string; canOverride: boolean }) {
+export function FindingsSection({ incidentId, canOverride, onOverride }: { incidentId: string; canOverride: boolean; onOverride?: () => void }) {
   const findings = useApi<Page<FindingContract>>('/api/v1/findings', { incident: incidentId, limit: 500 });
   return (
     <section aria-labelledby="findings-heading">
@@ -56,7 +56,10 @@ export function FindingsSection({ incidentId, canOverride }: { incidentId: strin
           ) : (
             <div className="findings">
               {page.items.map((f) => (
-                <FindingItem key={`${f.commitment} ${f.sponsor} ${f.victim}`} finding={f} canOverride={canOverride} onChanged={findings.reload} />
+                <FindingItem key={`${f.commitment} ${f.sponsor} ${f.victim}`} finding={f} canOverride={canOverride} onChanged={() => {
+                    findings.reload();
+                    onOverride?.();
+                  }} />
               ))}
             </div>
           )

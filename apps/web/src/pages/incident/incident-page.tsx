@@ -59,6 +59,8 @@ export function IncidentPage({ params }: PageProps) {
   const loaded = useApi<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`);
   // Findings and history are remounted after a change, so they show the re-evaluated state.
   const [revision, setRevision] = useState(0);
+  // An override changes no incident field, only its findings and its history.
+  const [overrides, setOverrides] = useState(0);
   const changed = () => {
     loaded.reload();
     setRevision((r) => r + 1);
@@ -77,8 +79,8 @@ export function IncidentPage({ params }: PageProps) {
               </p>
               <IncidentDetails incident={incident} />
               {isAnalyst && origin.editable ? <AnalystActions incident={incident} etag={etag} onChanged={changed} /> : null}
-              <FindingsSection key={`findings-${revision}`} incidentId={incident.id} canOverride={isAnalyst} />
-              {isAnalyst ? <HistorySection key={`history-${revision}`} incidentId={incident.id} /> : null}
+              <FindingsSection key={`findings-${revision}`} incidentId={incident.id} canOverride={isAnalyst} onOverride={() => setOverrides((n) => n + 1)} />
+              {isAnalyst ? <HistorySection key={`history-${revision}-${overrides}`} incidentId={incident.id} /> : null}
             </>
           );
         }}
