@@ -188,6 +188,23 @@ describe('imports page', () => {
     expect(pollsOf(fake)).toBe(2);
   });
 
+  it('cancels a job no worker has taken yet, and polls on until it shows cancelled', async () => {
+    let cancelled = false;
+    fake = fakeApi({
+      ...routes([job({ state: 'created' })]),
+      'GET /api/v1/jobs/j1': () => ({ body: job({ state: cancelled ? 'cancelled' : 'created' }) }),
+      'POST /api/v1/jobs/j1/cancel': () => {
+        cancelled = true;
+        return { body: job({ state: 'cancelled' }) };
+      },
+    });
+    renderAt('/imports?job=j1', <ImportsPage params={{}} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel this job' }));
+    await waitFor(() => expect(fake?.calls).toContain('POST /api/v1/jobs/j1/cancel'));
+    expect(await screen.findByText('cancelled', {}, { timeout: 4000 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cancel this job' })).toBeNull();
+  });
+
   it('sends the mapping only for tables and shows a 413 and a 422 with their messages', async () => {
     let answer = 0;
     fake = fakeApi(

@@ -17,6 +17,9 @@ export function jsonResponder(core: Pactwatch, cache: ResponseCache, validate: b
     if (validate) checkResponse(request, value);
     return JSON.stringify(value);
   };
+  // Misses being computed, by URL and revision: right after a write every reader misses at once,
+  // and without this each of them would run the same queries (a stampede on the busiest pages).
+  const inFlight = new Map<string, Promise<CacheEntry>>();
   return async (request, reply, compute) => {
     if (request.routeOptions.config.cache !== true) return sendJson(request, reply, await computeChecked(request, compute));
     const revision = await core.browse.revision();
@@ -25,8 +28,17 @@ export function jsonResponder(core: Pactwatch, cache: ResponseCache, validate: b
       reply.header('x-cache', 'hit');
       return sendCached(request, reply, hit);
     }
-    const entry = cache.set(request.url, revision, await computeChecked(request, compute));
-    reply.header('x-cache', 'miss');
+    const key = `${revision}\u0000${request.url}`;
+    let pending = inFlight.get(key);
+    const shared = pending !== undefined;
+    if (pending === undefined) {
+      pending = computeChecked(request, compute).then((body) => cache.set(request.url, revision, body));
+      inFlight.set(key, pending);
+      const forget = () => inFlight.delete(key);
+      pending.then(forget, forget);
+    }
+    const entry = await pending;
+    reply.header('x-cache', shared ? 'shared' : 'miss');
     return sendCached(request, reply, entry);
   };
 }

@@ -1,5 +1,7 @@
 import type { JobRecord, JobState } from '@pactwatch/domain';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { api } from '../../api/client.js';
+import { useAction } from '../../api/use-api.js';
 import { ErrorNotice, Loading } from '../../components/data-view.js';
 import { Instant } from '../../components/ri-instant.js';
 import { ImportReportView } from './import-report.js';
@@ -53,6 +55,20 @@ function JobFacts({ job, polling }: { job: JobRecord; polling: boolean }) {
   );
 }
 
+/** A job no worker has taken yet (waiting, or between retries) can still be called off. */
+function CancelJob({ id }: { id: string }) {
+  const send = useCallback(async () => (await api.post<JobRecord>(`/api/v1/jobs/${encodeURIComponent(id)}/cancel`)).data, [id]);
+  const cancel = useAction(send);
+  return (
+    <div className="form-actions">
+      <button type="button" className="danger" disabled={cancel.pending} onClick={() => void cancel.run()}>
+        Cancel this job
+      </button>
+      {cancel.error !== null ? <ErrorNotice error={cancel.error} /> : null}
+    </div>
+  );
+}
+
 /**
  * Watches one job until it ends (the id is in the URL, so a reload resumes watching), then shows
  * its reconciliation report. `onFinished` lets the page refresh its job and quarantine lists.
@@ -79,6 +95,8 @@ export function JobWatch({ id, restart, intervalMs, onFinished, onClose }: { id:
       {poll.job === null && poll.error === null ? <Loading what="the job" /> : null}
       {poll.error !== null ? <ErrorNotice error={poll.error} /> : null}
       {poll.job !== null ? <JobFacts job={poll.job} polling={poll.polling} /> : null}
+      {/* Polling goes on, so the page shows "cancelled" (or the 409 if a worker took it first). */}
+      {poll.job?.state === 'created' || poll.job?.state === 'retry' ? <CancelJob id={id} /> : null}
       {poll.job?.state === 'completed' && isImportReport(poll.job.result) ? <ImportReportView report={poll.job.result} /> : null}
       {poll.job?.state === 'completed' && !isImportReport(poll.job.result) ? (
         <details>

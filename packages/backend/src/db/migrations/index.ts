@@ -6,6 +6,7 @@ import * as m0004 from './0004-accounts.js';
 import * as m0005 from './0005-jobs.js';
 import * as m0006 from './0006-store-revision.js';
 import * as m0007 from './0007-incident-draft.js';
+import * as m0008 from './0008-finding-dyad-index.js';
 
 /** Numbered migrations, in order. Add a file, import it here; never edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-jobs': m0005,
   '0006-store-revision': m0006,
   '0007-incident-draft': m0007,
+  '0008-finding-dyad-index': m0008,
 };
