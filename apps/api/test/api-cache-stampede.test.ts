@@ -17,4 +17,13 @@ describe('the response cache under a burst of identical reads', () => {
     expect(burst[0]?.body).not.toBe(first.body);
     expect((await world.request({ method: 'GET', url, as: 'viewer' })).headers['x-cache']).toBe('hit');
   });
+
+  it('computes every read when the cache is off (responseCache: false), sharing nothing', async () => {
+    const world = await apiWorld({ app: { responseCache: false } });
+    const url = '/api/v1/agreements/us-cn-2015/scorecard';
+    const burst = await Promise.all(Array.from({ length: 5 }, () => world.request({ method: 'GET', url, as: 'viewer' })));
+    expect(burst.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(burst.map((r) => r.headers['x-cache'])).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(new Set(burst.map((r) => r.body)).size).toBe(1);
+  });
 });

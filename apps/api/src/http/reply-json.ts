@@ -21,7 +21,7 @@ export function jsonResponder(core: Pactwatch, cache: ResponseCache, validate: b
   // and without this each of them would run the same queries (a stampede on the busiest pages).
   const inFlight = new Map<string, Promise<CacheEntry>>();
   return async (request, reply, compute) => {
-    if (request.routeOptions.config.cache !== true) return sendJson(request, reply, await computeChecked(request, compute));
+    if (request.routeOptions.config.cache !== true || !cache.enabled) return sendJson(request, reply, await computeChecked(request, compute));
     const revision = await core.browse.revision();
     const hit = cache.get(request.url, revision);
     if (hit !== undefined) {

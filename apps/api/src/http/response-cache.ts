@@ -79,4 +79,9 @@ export class ResponseCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** A cache of size 0 (`responseCache: false`) keeps nothing and shares nothing: every read computes. */
+  get enabled(): boolean {
+    return this.maxEntries > 0;
+  }
 }
