@@ -1,6 +1,6 @@
-import type { ItsFitJson } from '@pactwatch/domain';
+import { excludingDimensions, type ItsFitJson } from '@pactwatch/domain';
 import { describe, expect, it } from 'vitest';
-import { effectiveVerdict, excludingDimensions, gapCounts, gapList, groupByVerdict, incidentPeriodOf } from '../src/pages/agreement/findings-shape.js';
+import { effectiveVerdict, gapCounts, gapList, groupByVerdict, incidentPeriodOf } from '../src/pages/agreement/findings-shape.js';
 import { relevantEvents } from '../src/pages/agreement/agreement-page.js';
 import { buildTimeline, timelinePoints } from '../src/pages/agreement/timeline.js';
 import { buildTrendChart, counterfactualBand, coveredPeriods } from '../src/pages/agreement/trend-chart.js';
@@ -16,7 +16,7 @@ describe('findings shaping', () => {
   });
 
   it('lists the OPM breach as a gap on targets (and activity) although it predates the agreement', () => {
-    expect(excludingDimensions(OPM)).toEqual(['activity', 'target']);
+    expect(excludingDimensions(OPM.checks)).toEqual(['activity', 'target']);
     const gaps = gapList(FINDINGS);
     expect(gaps.map((g) => g.incident)).toEqual(['cn-us-claiborne-humint-2017', 'cn-us-opm-2015']);
     const opm = gaps.find((g) => g.incident === 'cn-us-opm-2015');
@@ -92,8 +92,11 @@ describe('trend', () => {
   });
 
   it('says when nothing could be computed', () => {
-    const v = trendVerdict({ ...TREND_UNFITTED, analysis: { ...TREND_UNFITTED.analysis, rateRatio: { error: { code: 'STATS_INSUFFICIENT_DATA', message: 'no data' } } } });
+    const v = trendVerdict({ ...TREND_UNFITTED, analysis: { ...TREND_UNFITTED.analysis, rateRatio: { error: { code: 'STATS_INSUFFICIENT_DATA', message: 'no data' } }, verdict: { direction: 'not-computable', measure: null, ratio: null, interval: null, preTrend: null, reason: 'no data' } } });
     expect(v.direction).toBe('not-computable');
+    expect(v.detail).toBe('no data');
+    const { verdict: _dropped, ...cachedBefore } = TREND_UNFITTED.analysis;
+    expect(trendVerdict({ ...TREND_UNFITTED, analysis: cachedBefore }).detail).toContain('refresh the statistics');
   });
 
   it('states the pre-existing trend from the time coefficient', () => {

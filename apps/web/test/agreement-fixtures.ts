@@ -130,6 +130,8 @@ export const TREND_FITTED: TrendReportJson = {
       counterfactual: [1.3, 1.4, 1.6, 1.8, 2.0, 2.2],
     },
     reading: 'Against the pre-agreement trend, the level after the break changed by a factor of 0.3.',
+    // What the domain's trendVerdict gives for this analysis (the server sends it).
+    verdict: { direction: 'fewer', measure: 'its-level', ratio: 0.3, interval: [0.17, 0.54], preTrend: 'rising', reason: null },
   },
 };
 
@@ -142,5 +144,6 @@ export const TREND_UNFITTED: TrendReportJson = {
     rateRatio: { before: { from: 'a', to: 'b', count: 0, exposure: 36 }, after: { from: 'c', to: 'd', count: 2, exposure: 37 }, rounded: false, result: { rateBefore: 0, rateAfter: 2 / 37, rateRatio: null, confInt: [0.18, null], pValue: 0.5, expectedCountAfter: 1.01, nullRatio: 1, confLevel: 0.95, alternative: 'two-sided', twoSidedRule: 'minlike' } },
     its: { error: { code: 'STATS_SEPARATION', message: 'every count before the break is zero, so the level change is infinite' } },
     reading: 'The interrupted time series could not be fitted.',
+    verdict: { direction: 'no-clear-change', measure: 'rate-ratio', ratio: null, interval: [0.18, null], preTrend: null, reason: null },
   },
 };

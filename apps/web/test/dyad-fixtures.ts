@@ -40,6 +40,7 @@ export const REPORT = {
     },
     changepoints: { pelt: { changepoints: [3] }, bocpd: { changepoints: [], hazard: 0.01 }, context: [{ changepointIndex: 3, nearestEvents: [{ event: { label: 'Xi state visit' }, distancePeriods: -2 }] }], rounded: false },
     reading: 'Comparing 2 event(s) in 3 period(s) after with 0 in 1 before, the rate after was higher; the interval includes no change.',
+    verdict: { direction: 'no-clear-change', measure: 'its-level', ratio: 1.22, interval: [0.7, 2.1], preTrend: 'falling', reason: null },
   },
 };
 

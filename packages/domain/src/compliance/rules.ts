@@ -14,6 +14,15 @@ export const DIMENSION_RULES: ReadonlyArray<{ readonly id: Dimension; readonly d
 /** Dimensions whose falsity puts an incident outside the commitment's scope (the agreement's gaps). */
 export const SCOPE_DIMENSIONS: readonly Dimension[] = ['parties', 'activity', 'target', 'means', 'actor'];
 
+/**
+ * The scope dimensions whose check is false: what leaves an incident outside a commitment whatever
+ * its date. Timing and confidence are not scope: an incident before the agreement, or weakly
+ * attributed, may still be of the kind the commitment covers.
+ */
+export function excludingDimensions(checks: ReadonlyArray<Pick<Check, 'dimension' | 'value'>>): Dimension[] {
+  return checks.filter((c) => c.value === 'false' && SCOPE_DIMENSIONS.includes(c.dimension)).map((c) => c.dimension);
+}
+
 export interface VerdictRule {
   readonly id: string;
   readonly verdict: Verdict;

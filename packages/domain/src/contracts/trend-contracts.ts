@@ -1,6 +1,7 @@
 import type { CountSeries } from '../series/count-series.js';
 import type { Granularity } from '../series/periods.js';
 import type { MethodFailure, RateRatioSection, TrendAnalysis, TrendMethod } from '../series/trend-analysis.js';
+import type { TrendVerdict } from '../series/trend-verdict.js';
 import type { RateRatioResult } from '../statistics/exact-poisson-tests.js';
 import type { ItsCoefficient, ItsFamily, ItsFit } from '../statistics/interrupted-time-series.js';
 
@@ -54,9 +55,17 @@ export interface ItsFitJson extends Omit<ItsFit, 'coefficients'> {
   readonly coefficients: readonly ItsCoefficientJson[];
 }
 
-export interface TrendAnalysisJson extends Omit<TrendAnalysis, 'rateRatio' | 'its'> {
+/** The verdict as JSON carries it: an infinite ratio or limit is null. */
+export interface TrendVerdictJson extends Omit<TrendVerdict, 'ratio' | 'interval'> {
+  readonly ratio: JsonNumber;
+  readonly interval: JsonInterval | null;
+}
+
+export interface TrendAnalysisJson extends Omit<TrendAnalysis, 'rateRatio' | 'its' | 'verdict'> {
   readonly rateRatio?: RateRatioSectionJson | MethodFailure;
   readonly its?: ItsFitJson | MethodFailure;
+  /** Absent in statistics cached before verdicts were computed on the server. */
+  readonly verdict?: TrendVerdictJson;
 }
 
 export interface TrendReportJson extends Omit<TrendReport, 'analysis'> {

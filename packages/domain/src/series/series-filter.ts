@@ -1,4 +1,4 @@
-import { SCOPE_DIMENSIONS } from '../compliance/rules.js';
+import { excludingDimensions } from '../compliance/rules.js';
 import type { Finding, Verdict } from '../compliance/types.js';
 import type { Incident } from '../model/incident.js';
 
@@ -38,7 +38,7 @@ export function matchesSeriesFilter(incident: Incident, filter: SeriesFilter): b
  * when their scope checks hold).
  */
 export function withinScopeIgnoringTiming(finding: Finding): boolean {
-  return finding.checks.every((c) => c.dimension === 'timing' || c.dimension === 'confidence' || !SCOPE_DIMENSIONS.includes(c.dimension) || c.value !== 'false');
+  return excludingDimensions(finding.checks).length === 0;
 }
 
 export function hasVerdict(finding: Finding, verdicts: readonly Verdict[]): boolean {

@@ -6,6 +6,7 @@ import { exactPoissonRateRatio, type RateRatioResult } from '../statistics/exact
 import { fitInterruptedTimeSeries, type ItsFamily, type ItsFit } from '../statistics/interrupted-time-series.js';
 import type { CountSeries } from './count-series.js';
 import { periodIndexOf } from './periods.js';
+import { trendVerdict, type TrendVerdict } from './trend-verdict.js';
 
 export const TREND_METHODS = ['rate-ratio', 'its', 'changepoints'] as const;
 export type TrendMethod = (typeof TREND_METHODS)[number];
@@ -40,6 +41,8 @@ export interface TrendAnalysis {
   readonly changepoints?: ChangepointSection | MethodFailure;
   /** One paragraph for people: the estimates, their uncertainty and the pre-existing trend. */
   readonly reading: string;
+  /** The one-line answer (fewer / more / no clear change / not computable) and what it rests on. */
+  readonly verdict: TrendVerdict;
 }
 
 export interface TrendOptions {
@@ -148,7 +151,8 @@ export function analyseTrend(series: CountSeries, options: TrendOptions): TrendA
   const base = { breakLabel, breakIndex };
   if (breakIndex <= 0 || breakIndex >= covered.length) {
     const failure: MethodFailure = { error: { code: 'STATS_INSUFFICIENT_DATA', message: 'the agreement date must fall inside the series with at least one period on each side' } };
-    return { ...base, ...(methods.has('rate-ratio') ? { rateRatio: failure } : {}), ...(methods.has('its') ? { its: failure } : {}), ...(methods.has('changepoints') ? { changepoints: failure } : {}), reading: `The series does not span the agreement date, so no before/after comparison is possible.${small}` };
+    const failed = { ...(methods.has('rate-ratio') ? { rateRatio: failure } : {}), ...(methods.has('its') ? { its: failure } : {}), ...(methods.has('changepoints') ? { changepoints: failure } : {}) };
+    return { ...base, ...failed, reading: `The series does not span the agreement date, so no before/after comparison is possible.${small}`, verdict: trendVerdict(failed) };
   }
 
   let rateRatio: RateRatioSection | MethodFailure | undefined;
@@ -173,5 +177,5 @@ export function analyseTrend(series: CountSeries, options: TrendOptions): TrendA
     changepoints = { pelt, bocpd, context, rounded: counts.some((c) => !Number.isInteger(c)) };
   }
   const reading = [readRateRatio(rateRatio), readIts(its), readChangepoints(changepoints, labels, breakIndex)].filter((s): s is string => s !== undefined).join(' ') + small;
-  return { ...base, ...(rateRatio === undefined ? {} : { rateRatio }), ...(its === undefined ? {} : { its }), ...(changepoints === undefined ? {} : { changepoints }), reading };
+  return { ...base, ...(rateRatio === undefined ? {} : { rateRatio }), ...(its === undefined ? {} : { its }), ...(changepoints === undefined ? {} : { changepoints }), reading, verdict: trendVerdict({ ...(rateRatio === undefined ? {} : { rateRatio }), ...(its === undefined ? {} : { its }) }) };
 }

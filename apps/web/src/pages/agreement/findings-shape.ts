@@ -1,7 +1,4 @@
-import type { Dimension, FindingContract, Verdict } from '@pactwatch/domain';
-
-/** The dimensions that make up a commitment's scope; timing and confidence are not scope. */
-export const SCOPE_DIMENSIONS: readonly Dimension[] = ['parties', 'activity', 'target', 'means', 'actor'];
+import { excludingDimensions, SCOPE_DIMENSIONS, type Dimension, type FindingContract, type Verdict } from '@pactwatch/domain';
 
 /** Dimension names as the commitment's scope spells them (the engine says `target`, the scope `targets`). */
 export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
@@ -30,13 +27,8 @@ export function groupByVerdict(findings: readonly FindingContract[]): Array<{ ve
   return VERDICT_ORDER.map((verdict) => ({ verdict, findings: findings.filter((f) => effectiveVerdict(f) === verdict) })).filter((g) => g.findings.length > 0);
 }
 
-/** The scope dimensions whose check is false: what kept the incident outside the commitment. */
-export function excludingDimensions(finding: FindingContract): Dimension[] {
-  return finding.checks.filter((c) => c.value === 'false' && SCOPE_DIMENSIONS.includes(c.dimension)).map((c) => c.dimension);
-}
-
 export function isInScope(finding: FindingContract): boolean {
-  return excludingDimensions(finding).length === 0;
+  return excludingDimensions(finding.checks).length === 0;
 }
 
 export interface GapEntry {
@@ -54,7 +46,7 @@ export interface GapEntry {
  */
 export function gapList(findings: readonly FindingContract[]): GapEntry[] {
   return findings
-    .map((f) => ({ f, dims: excludingDimensions(f) }))
+    .map((f) => ({ f, dims: excludingDimensions(f.checks) }))
     .filter(({ dims }) => dims.length > 0)
     .map(({ f, dims }) => ({
       incident: f.incident,
