@@ -17,7 +17,6 @@ export interface ActorValue {
   readonly actorName?: string | undefined;
 }
 
-
 /**
  * A threat actor by name or alias ("APT3", "Gothic Panda") from GET /actors; choosing one records
  * its id and name, while a name the catalogue does not know is kept as the source's wording.
