@@ -20,12 +20,12 @@
 // measures and reports (docs/BENCHMARKS.md, "Server mode").
 
 import { execFileSync, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtCodeHash } from '../bench/dist-hash.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -98,20 +98,8 @@ function machine() {
   };
 }
 
-/** sha256 (first 16 hex) of the built JavaScript the servers load: other work rebuilds dist while benchmarks run. */
-function distHash() {
-  const hash = createHash('sha256');
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) hash.update(path.slice(ROOT.length)).update(readFileSync(path));
-    }
-  };
-  for (const dir of ['packages/domain/dist', 'packages/backend/dist', 'apps/api/dist']) walk(join(ROOT, dir));
-  return hash.digest('hex').slice(0, 16);
-}
+/** The built code the servers load (other work rebuilds dist while benchmarks run). */
+const distHash = () => builtCodeHash(ROOT, ['packages/domain/dist', 'packages/backend/dist', 'apps/api/dist']);
 
 function git(...a) {
   try {

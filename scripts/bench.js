@@ -16,12 +16,12 @@
 // Nothing here asserts on time: it measures and reports (docs/BENCHMARKS.md).
 
 import { execFileSync, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtCodeHash } from '../bench/dist-hash.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_FULL_MS = 2000;
@@ -173,21 +173,13 @@ function codeVersion() {
  * (not the importers or the statistics, which other engineers rebuild independently).
  */
 function distHash() {
-  const hash = createHash('sha256');
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) hash.update(path.slice(ROOT.length)).update(readFileSync(path));
-    }
-  };
-  for (const dir of ['compliance', 'dates', 'model', 'countries']) walk(join(ROOT, 'packages/domain/dist', dir));
-  for (const dir of ['db', 'repositories', 'services', 'util', 'config']) walk(join(ROOT, 'packages/backend/dist', dir));
-  for (const file of ['packages/domain/dist/index.js', 'packages/backend/dist/index.js', 'packages/backend/dist/app.js']) {
-    if (existsSync(join(ROOT, file))) hash.update(file).update(readFileSync(join(ROOT, file)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  return builtCodeHash(ROOT, [
+    ...['compliance', 'dates', 'model', 'countries'].map((dir) => `packages/domain/dist/${dir}`),
+    ...['db', 'repositories', 'services', 'util', 'config'].map((dir) => `packages/backend/dist/${dir}`),
+    'packages/domain/dist/index.js',
+    'packages/backend/dist/index.js',
+    'packages/backend/dist/app.js',
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
