@@ -55,6 +55,8 @@ export class PgBossJobQueue implements JobQueue {
   private client: Promise<PgBoss> | undefined;
   private worker: PgBoss | undefined;
   private readonly queues = new Set<string>();
+  /** Queue creations of this process, one after another (see `queue`). */
+  private creating: Promise<unknown> = Promise.resolve();
 
   constructor(
     db: Db,
@@ -95,17 +97,33 @@ export class PgBossJobQueue implements JobQueue {
     return this.client;
   }
 
+  /**
+   * Makes sure pg-boss has the queue. pg-boss's createQueue takes locks that deadlock against a
+   * concurrent createQueue (PostgreSQL then aborts one: seen in CI when an upload's enqueue and a
+   * starting worker created different queues at once). So this process creates queues one at a
+   * time, and an attempt that fails anyway (another process racing) is retried.
+   */
   private async queue(boss: PgBoss, name: string): Promise<void> {
     if (this.queues.has(name)) return;
-    if ((await boss.getQueue(name)) === null) {
+    const run = this.creating.then(() => this.createQueue(boss, name));
+    this.creating = run.catch(() => undefined);
+    await run;
+    this.queues.add(name);
+  }
+
+  private async createQueue(boss: PgBoss, name: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      if ((await boss.getQueue(name)) !== null) return;
       try {
         await boss.createQueue(name, { name, policy: 'short' });
+        return;
       } catch (error) {
-        // Another process created it first.
-        if ((await boss.getQueue(name)) === null) throw error;
+        // Another process created it first, or this attempt was a deadlock victim: look again.
+        if ((await boss.getQueue(name)) !== null) return;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       }
     }
-    this.queues.add(name);
   }
 
   async enqueue(name: string, payload: JobPayload, options: EnqueueOptions = {}): Promise<JobRecord> {

@@ -10,6 +10,22 @@ import { queueOf, waitFor, waitForState } from './job-test-support.js';
 // pg-boss needs PostgreSQL: these run in the `postgres` test project only (PACTWATCH_TEST_DATABASE_URL
 // set; .ci/run starts a throwaway cluster). The back-end-neutral contract is in job-queue.test.ts.
 describe.skipIf(!onPostgres)('pg-boss job queue', () => {
+  it('creates queues for concurrent enqueues and workers, in one process and across two, without failing', async () => {
+    const ws = workspace();
+    const [appA, appB] = [await ws.open(), await ws.open()];
+    const [queueA, queueB] = [queueOf(appA), queueOf(appB)];
+    const names = ['import', 'evaluate', 'stats-refresh', 'extra-a', 'extra-b'];
+    const noop = async () => ({ ok: true });
+    const jobs = await Promise.all([
+      ...names.map((name) => queueA.enqueue(name, { from: 'A' })),
+      ...names.map((name) => queueB.enqueue(name, { from: 'B' })),
+      queueA.work(Object.fromEntries(names.map((name) => [name, noop])), { concurrency: 1, pollIntervalMs: 500 }).then(() => undefined),
+    ]);
+    const enqueued = jobs.filter((j): j is JobRecord => j !== undefined);
+    expect(enqueued).toHaveLength(names.length * 2);
+    for (const job of enqueued) expect(await waitForState(queueA, job.id, ['completed'])).toMatchObject({ error: null });
+  });
+
   it('shares retried jobs between two workers through pg-boss, each run once per attempt', async () => {
     const ws = workspace();
     const [appA, appB] = [await ws.open(), await ws.open()];
