@@ -7,7 +7,7 @@
 //   node scripts/bench-api.js --quick             10k incidents, 3 s per measurement (smoke run)
 //   options: --size N  --connections N (200)  --duration S (10)  --warmup S (3)  --seed S
 //            --databases sqlite,postgres  --out FILE (default bench/out/api-results.json)
-//            --cache on,off  --targets scorecard,dyad (a subset of the runs)
+//            --cache on,off  --targets scorecard,scorecard-ids,dyad (a subset of the runs)
 //            --cpu-prof (profile the API server processes into bench/out/prof-api/)  --label TEXT
 //            --accept-encoding gzip|none (default gzip, as browsers send: cached answers go gzipped)
 //
@@ -68,7 +68,7 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${a} (see the header of scripts/bench-api.js)`);
   }
   for (const c of args.cache ?? []) if (c !== 'on' && c !== 'off') throw new Error(`--cache takes on and/or off, got "${c}"`);
-  for (const t of args.targets ?? []) if (t !== 'scorecard' && t !== 'dyad') throw new Error(`--targets takes scorecard and/or dyad, got "${t}"`);
+  for (const t of args.targets ?? []) if (!['scorecard', 'scorecard-ids', 'dyad'].includes(t)) throw new Error(`--targets takes scorecard, scorecard-ids and/or dyad, got "${t}"`);
   for (const db of args.databases ?? []) if (db !== 'sqlite' && db !== 'postgres') throw new Error(`--databases takes sqlite and/or postgres, got "${db}"`);
   return args;
 }
@@ -257,7 +257,8 @@ async function serveChild(options) {
   const server = await startServer(core, { host: '127.0.0.1', port: 0, worker: false, logger: false, responseCache: options.cache === 'on' });
   send({ type: 'ready', url: server.url, revision: await core.browse.revision() });
   process.on('message', async (m) => {
-    if (m?.type === 'revision') send({ type: 'revision', revision: await core.browse.revision() });
+    // A server drowning in a saturated run may not get a pool connection in time: say so, do not crash.
+    if (m?.type === 'revision') send({ type: 'revision', revision: await core.browse.revision().catch((error) => `unavailable (${error.message})`) });
     if (m?.type === 'stop') {
       // No graceful close: a server that could not keep up still holds queued requests, and
       // waiting for them could take minutes. process.exit is a normal exit, so --cpu-prof writes.
@@ -284,6 +285,8 @@ const running = new Set();
 function startChild(kind, argv, { execArgv = [], waitFor = 'ready' } = {}) {
   const child = fork(SELF, ['--child', kind, ...argv], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   running.add(child);
+  // A saturated server answers the periodic CPU-usage asks late, so several wait at once.
+  child.setMaxListeners(50);
   child.on('exit', () => running.delete(child));
   const first = new Promise((resolvePromise, reject) => {
     const onMessage = (m) => {
@@ -511,6 +514,15 @@ async function runDatabase(database, store, seeded, hello, options, results, dat
       },
     },
     {
+      // The same scorecard with every incident id behind its counts (the pre-summary answer).
+      name: 'scorecard+ids',
+      key: 'scorecard-ids',
+      path: `/api/v1/agreements/${encodeURIComponent(seeded.scorecard.agreementId)}/scorecard?incidents=true`,
+      check: (body) => {
+        if (typeof body?.incidents !== 'object' || body.incidents === null) throw new Error('scorecard?incidents=true has no incident lists');
+      },
+    },
+    {
       name: 'dyad page',
       key: 'dyad',
       path: `/api/v1/findings?dyad=${seeded.dyad.code}&limit=${PAGE_LIMIT}`,
@@ -603,7 +615,7 @@ async function main(args) {
     databases: args.databases ?? ['sqlite', 'postgres'],
     cpuProf: args.cpuProf,
     cache: args.cache ?? ['on', 'off'],
-    targets: args.targets ?? ['scorecard', 'dyad'],
+    targets: args.targets ?? ['scorecard', 'scorecard-ids', 'dyad'],
     acceptEncoding: args.acceptEncoding ?? 'gzip',
     drainCapMs: 60_000,
   };
@@ -652,7 +664,9 @@ async function main(args) {
   addRatios(results);
   console.log(`\nResults (latency in ms; req/s ÷ hello and p99 vs hello compare with the hello-world route measured just before, with the same server process running)`);
   printTable(results);
-  const sqliteRows = results.filter((r) => r.database === 'sqlite' && r.target !== 'hello');
+  // The issue's two reads: the scorecard as the API sends it and the dyad page. The scorecard with
+  // every incident id (?incidents=true) is measured and printed, outside the verdict.
+  const sqliteRows = results.filter((r) => r.database === 'sqlite' && r.target !== 'hello' && r.target !== 'scorecard+ids');
   const target = (cache) => {
     const rows = sqliteRows.filter((r) => r.cache === cache);
     if (rows.length === 0) return null;
@@ -660,7 +674,8 @@ async function main(args) {
   };
   const targets = { p99Under50msSqlite: { cached: target('on'), uncached: target('off') } };
   const verdict = (t) => (t === null ? 'not run' : `${t.met ? 'met' : 'MISSED'} (worst p99 ${t.worstP99Ms} ms)`);
-  console.log(`\nTarget p99 < ${TARGET_P99_MS} ms on SQLite: with the response cache ${verdict(targets.p99Under50msSqlite.cached)}; without ${verdict(targets.p99Under50msSqlite.uncached)}`);
+  console.log(`\nTarget p99 < ${TARGET_P99_MS} ms on SQLite (scorecard, dyad page): with the response cache ${verdict(targets.p99Under50msSqlite.cached)}; without ${verdict(targets.p99Under50msSqlite.uncached)}`);
+  for (const r of results.filter((x) => x.database === 'sqlite' && x.target === 'scorecard+ids')) console.log(`  scorecard with every incident id, cache ${r.cache}: p99 ${r.latencyMs.p99} ms, ${r.requestsPerSecond.mean} req/s`);
   const flagged = results.filter((r) => r.flagged);
   if (flagged.length > 0) console.log(`WARNING: ${flagged.length} measurement(s) had errors, timeouts or non-2xx answers: ${flagged.map((r) => `${r.database} ${r.target} cache ${r.cache}`).join('; ')}`);
   const busy = results.filter((r) => r.otherProcessesCores > 0.25);

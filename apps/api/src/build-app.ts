@@ -6,10 +6,12 @@ import type { ZodType } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { Access } from './http/access.js';
 import { jsonResponder } from './http/reply-json.js';
+import { redactingLogger } from './http/request-logging.js';
 import { ResponseCache } from './http/response-cache.js';
+import { registerRequestRevisions } from './http/request-revisions.js';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerOpenApi } from './plugins/openapi.js';
-import { registerProblemDetails } from './plugins/problem-details.js';
+import { registerProblemDetails, sendProblem } from './plugins/problem-details.js';
 import { registerSecurity } from './plugins/security.js';
 import { DEFAULT_WEB_ROOT, registerWebApp } from './plugins/web-app.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
@@ -76,11 +78,17 @@ const JSON_BODY_LIMIT = 1024 * 1024;
  */
 export async function buildApp(core: Pactwatch, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: options.logger ?? false,
+    // Credentials are redacted from every log line (apps/api/src/http/request-logging.ts).
+    logger: redactingLogger(options.logger),
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: core.config.server.trustProxy,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    // A URL with bad percent-encoding (`/incidents/%C3%28`) is refused by the router before any
+    // hook runs; without this it left as plain JSON instead of problem+json with a code.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(request, reply, 'USAGE', `the request URL is not valid: ${error.message}`);
+    },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>() as Api;
   app.setValidatorCompiler(validatorCompiler);
@@ -96,16 +104,19 @@ export async function buildApp(core: Pactwatch, options: BuildAppOptions = {}): 
     if (access === undefined) throw new Error(`route ${route.method.toString()} ${route.url} declares no access level (config.access)`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Set when the request arrives (a synchronous hook): it stays on every answer, errors included.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    return payload;
+    done();
   });
 
   registerProblemDetails(app);
   await app.register(cookie);
   await registerOpenApi(app, options.version ?? '0.0.0');
-  registerAuthentication(app, core);
+  // Security headers first: they must be on the 401s and 403s that authentication answers.
   await registerSecurity(app, core.config);
+  registerRequestRevisions(app);
+  registerAuthentication(app, core);
 
   const deps: RouteDeps = { core, respond: jsonResponder(core, new ResponseCache(options.responseCache === false ? 0 : undefined), options.validateResponses === true) };
   registerMetaRoutes(app, deps, options.version ?? '0.0.0');

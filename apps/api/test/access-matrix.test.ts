@@ -69,3 +69,16 @@ for (const anonymousRead of [false, true]) {
     });
   });
 }
+
+// Issue 8 (security): the matrix above walks registeredRoutes, which the onRoute hook fills for
+// every route registered, so a new endpoint joins it automatically. This pins the one write that
+// needs no credentials, so adding another public write is a deliberate, reviewed change.
+describe('public writes', () => {
+  it('are exactly the login route; every other write needs a signed-in caller', async () => {
+    const world = await apiWorld({ dataset: false });
+    const routes = registeredRoutes(world.app);
+    const publicWrites = routes.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method) && r.access === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(publicWrites).toEqual(['POST /api/v1/auth/login']);
+    expect(routes.every((r) => ['public', 'viewer', 'analyst', 'admin'].includes(r.access))).toBe(true);
+  });
+});

@@ -100,6 +100,16 @@ describe('sign-in, sessions, tokens and protections', () => {
     expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // Errors too: refused before the route runs, unknown paths, invalid input.
+    for (const refused of [
+      await world.request({ method: 'GET', url: '/api/v1/incidents' }),
+      await world.request({ method: 'GET', url: '/api/v1/no-such-thing', as: 'viewer' }),
+      await world.request({ method: 'GET', url: '/api/v1/incidents?limit=nope', as: 'viewer' }),
+    ]) {
+      expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+      expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(refused.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 
   it('lets admins manage users and their roles, and every change is audited', async () => {

@@ -15,6 +15,8 @@ export interface ApiWorld {
   request(options: InjectOptions & { as?: Role | 'anonymous' }): Promise<LightMyRequestResponse>;
   /** Signs in as `role`'s user: the session cookie and CSRF token for later requests. */
   login(role: Role): Promise<{ cookie: string; csrf: string }>;
+  /** The same store opened again, as another process (the CLI, a worker) would. */
+  reopen(): Promise<Pactwatch>;
 }
 
 export interface WorldOptions {
@@ -51,6 +53,7 @@ export async function apiWorld(options: WorldOptions = {}): Promise<ApiWorld> {
       if (as !== undefined && as !== 'anonymous') headers['authorization'] = `Bearer ${tokens[as]}`;
       return app.inject({ ...inject, headers });
     },
+    reopen: async () => ws.open(),
     async login(role) {
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `${role}-user`, password: PASSWORD } });
       if (response.statusCode !== 200) throw new Error(`login as ${role} failed: ${response.statusCode} ${response.body}`);

@@ -1,10 +1,15 @@
 import { Command } from 'commander';
+import { registerAlertCommands } from './commands/alert-commands.js';
 import { registerAuditCommand } from './commands/audit-command.js';
+import { registerBackupCommands } from './commands/backup-commands.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommands } from './commands/import-commands.js';
 import { registerJobCommands, registerWorkerCommand } from './commands/job-commands.js';
 import { registerOverrideCommand } from './commands/override-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
+import { registerFeedCommands } from './commands/feed-commands.js';
+import { registerReviewCommands } from './commands/review-commands.js';
+import { registerReportCommand } from './commands/report-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerSetupCommands } from './commands/setup-commands.js';
 import { registerStatsCommand } from './commands/stats-command.js';
@@ -38,7 +43,8 @@ Examples:
   pactwatch --database-url postgres://pactwatch@db.example:5432/pactwatch init   the same on PostgreSQL
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 not found,
-5 conflict, 6 database, 7 configuration, 8 file, 9 statistics not computable (see docs/ERRORS.md).`,
+5 conflict, 6 database, 7 configuration, 8 file, 9 statistics not computable, 14 feed or alert delivery failed
+(see docs/ERRORS.md).`,
     );
   registerSetupCommands(program);
   registerQueryCommands(program);
@@ -47,11 +53,16 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid or quarantined data, 4 no
   registerTrendCommands(program);
   registerImportCommands(program);
   registerExportCommand(program);
+  registerBackupCommands(program);
+  registerReportCommand(program);
   registerServeCommand(program);
   registerUserCommands(program);
   registerTokenCommands(program);
   registerAuditCommand(program);
   registerWorkerCommand(program);
   registerJobCommands(program);
+  registerAlertCommands(program);
+  registerFeedCommands(program);
+  registerReviewCommands(program);
   return program;
 }

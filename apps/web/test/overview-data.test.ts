@@ -1,4 +1,4 @@
-import type { Agreement, FindingContract, Incident, Scorecard } from '@pactwatch/domain';
+import type { Agreement, FindingContract, Incident, ScorecardContract } from '@pactwatch/domain';
 import { describe, expect, it } from 'vitest';
 import { deriveDyads, normaliseDyads } from '../src/pages/overview/dyads.js';
 import { alpha2Of, anchorsOf, buildDyadMapOption, dyadOfClick, dyadTable, featureAnchor } from '../src/pages/overview/map-data.js';
@@ -88,7 +88,7 @@ describe('world map', () => {
 describe('scorecard rows', () => {
   it('joins scorecards with parties, counts with overrides applied, newest first', () => {
     const counts = { breach: 0, 'possible-breach': 2, 'outside-scope': 4, 'before-in-force': 1 };
-    const card = (id: string, signed: string): Scorecard => ({ agreementId: id, title: `${id} title`, signed, counts, incidents: { breach: [], 'possible-breach': [], 'outside-scope': [], 'before-in-force': [] }, countsWithOverrides: { ...counts, breach: 1 }, overrides: 1, commitments: [], gaps: [], cooperation: [] });
+    const card = (id: string, signed: string): ScorecardContract => ({ agreementId: id, title: `${id} title`, signed, counts, countsWithOverrides: { ...counts, breach: 1 }, overrides: 1, commitments: [], gaps: [], cooperation: [] });
     const rows = scorecardRows([card('us-cn-2015', '2015-09-25'), card('au-cn-2017', '2017-04-21')], [AGREEMENT as Agreement]);
     expect(rows.map((r) => r.id)).toEqual(['au-cn-2017', 'us-cn-2015']);
     expect(rows[1]).toEqual({ id: 'us-cn-2015', title: 'US–China cyber commitments (2015)', parties: 'US, CN', signed: '2015-09-25', breaches: 1, possibleBreaches: 2, gaps: 4, overrides: 1 });

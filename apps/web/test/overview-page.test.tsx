@@ -1,4 +1,4 @@
-import type { Scorecard } from '@pactwatch/domain';
+import type { ScorecardContract } from '@pactwatch/domain';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import atlasUrl from 'world-atlas/countries-110m.json?url';
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 const counts = (breach: number, possible: number, gaps: number) => ({ breach, 'possible-breach': possible, 'outside-scope': gaps, 'before-in-force': 0 });
-const card = (id: string, title: string, signed: string, c: ReturnType<typeof counts>): Scorecard => ({ agreementId: id, title, signed, counts: c, incidents: { breach: [], 'possible-breach': [], 'outside-scope': [], 'before-in-force': [] }, countsWithOverrides: c, overrides: 0, commitments: [], gaps: [], cooperation: [] });
+const card = (id: string, title: string, signed: string, c: ReturnType<typeof counts>): ScorecardContract => ({ agreementId: id, title, signed, counts: c, countsWithOverrides: c, overrides: 0, commitments: [], gaps: [], cooperation: [] });
 
 /** A tiny TopoJSON: the United States and China as squares (arcs in plain coordinates). */
 const TOPOLOGY = {

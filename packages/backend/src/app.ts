@@ -21,6 +21,13 @@ import { createJobQueue } from './jobs/create-job-queue.js';
 import { JobService } from './jobs/job-service.js';
 import { DraftService } from './services/draft-service.js';
 import { DyadService } from './services/dyad-service.js';
+import { ReportService } from './reports/report-service.js';
+import { AlertService } from './alerts/alert-service.js';
+import { ALERT_DELIVERY_JOB, alertDeliveryHandler, alertDeliveryScheduler } from './alerts/alert-job.js';
+import { FeedService } from './feeds/feed-service.js';
+import { BackupService } from './backup/backup-service.js';
+import { feedPollHandler } from './jobs/feed-poll-job.js';
+import { JOB_KINDS } from './jobs/job-handlers.js';
 
 /** The one core the CLI (and later the API) drive: services over an opened, migrated store. */
 export interface Pactwatch {
@@ -45,6 +52,14 @@ export interface Pactwatch {
   readonly dyads: DyadService;
   /** Background jobs: imports, re-evaluation, statistics refresh (docs/JOBS.md). */
   readonly jobs: JobService;
+  /** Compliance reports (Markdown, HTML, PDF, JSON) for an agreement, a dyad or a state (docs/REPORTS.md). */
+  readonly reports: ReportService;
+  /** Alert rules and their webhook/e-mail deliveries (docs/ALERTS.md). */
+  readonly alerts: AlertService;
+  /** Feed sources and their polling into the review queue (docs/FEEDS.md). */
+  readonly feeds: FeedService;
+  /** `backup FILE` / `restore FILE`: SQLite online backup or a logical JSON backup (docs/RELIABILITY.md). */
+  readonly backup: BackupService;
   close(): Promise<void>;
 }
 
@@ -63,11 +78,20 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
   // change (agreement, commitment) can mean re-evaluating the whole store, so it goes to a job.
   const afterIncidentChange: AfterChange = async () => {
     await evaluation.evaluate();
+    // New breaches alert: the scan never throws, so an alert problem cannot fail the edit.
+    await alerts.afterFindingsChange();
   };
   const trends = new TrendService(ctx, evaluation);
   const imports = new ImportService(ctx, defaultImporters(config), evaluation);
   const query = new QueryService(ctx);
   const jobs = new JobService(ctx, createJobQueue(ctx), { imports, evaluation, trends });
+  // Scans run where findings change; sending goes through the `alert-delivery` job (docs/ALERTS.md).
+  const alerts: AlertService = new AlertService(ctx, { trends, evaluation }, { scheduleDelivery: alertDeliveryScheduler(jobs) });
+  jobs.registerHandler(ALERT_DELIVERY_JOB, alertDeliveryHandler(() => alerts));
+  jobs.onFindingsChanged(() => alerts.afterFindingsChange());
+  // Feeds queue what they find as drafts; on PostgreSQL workers share polling as feed-poll jobs.
+  const feeds = new FeedService(ctx, new DraftService(ctx, afterIncidentChange), jobs);
+  jobs.registerHandler(JOB_KINDS.feedPoll, feedPollHandler(feeds));
   return {
     config,
     db,
@@ -88,7 +112,11 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
     audit: new AuditService(ctx),
     drafts: new DraftService(ctx, afterIncidentChange),
     dyads: new DyadService(ctx, query, trends),
+    reports: new ReportService(ctx, query, trends, evaluation),
     jobs,
+    alerts,
+    feeds,
+    backup: new BackupService(ctx, evaluation),
     close: async () => {
       await jobs.stop();
       await db.destroy();

@@ -12,3 +12,6 @@ export * from './normalise/index.js';
 export * from './stix-export/index.js';
 export * from './stix-import/index.js';
 export * from './access/roles.js';
+export * from './reports/index.js';
+export * from './extraction/index.js';
+export * from './alerts/index.js';

@@ -52,11 +52,11 @@ export const scorecardResponse = z
     title: z.string(),
     signed: z.string(),
     counts: verdictCounts,
-    incidents: z.record(z.string(), z.array(z.string())),
+    incidents: z.record(z.string(), z.array(z.string())).optional().describe('The incident ids behind each count; only with ?incidents=true'),
     countsWithOverrides: verdictCounts,
     overrides: z.number().int(),
     commitments: z.array(z.object({ commitmentId: z.string(), title: z.string(), counts: verdictCounts })),
-    gaps: z.array(z.object({ dimension: z.enum(DIMENSIONS), count: z.number().int(), incidents: z.array(z.string()) })),
+    gaps: z.array(z.object({ dimension: z.enum(DIMENSIONS), count: z.number().int(), incidents: z.array(z.string()).optional().describe('Only with ?incidents=true') })),
     cooperation: z.array(z.unknown()),
   })
   .meta({ id: 'Scorecard' });

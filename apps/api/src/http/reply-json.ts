@@ -2,6 +2,7 @@ import type { Pactwatch } from '@pactwatch/backend';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { notModified, sendJson } from './etag.js';
+import { requestRevisions } from './request-revisions.js';
 import type { CacheEntry, ResponseCache } from './response-cache.js';
 
 export type JsonResponder = (request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>) => Promise<FastifyReply>;
@@ -22,7 +23,7 @@ export function jsonResponder(core: Pactwatch, cache: ResponseCache, validate: b
   const inFlight = new Map<string, Promise<CacheEntry>>();
   return async (request, reply, compute) => {
     if (request.routeOptions.config.cache !== true || !cache.enabled) return sendJson(request, reply, await computeChecked(request, compute));
-    const revision = await core.browse.revision();
+    const revision = (await requestRevisions(request, core)).data;
     const hit = cache.get(request.url, revision);
     if (hit !== undefined) {
       reply.header('x-cache', 'hit');

@@ -1,7 +1,8 @@
 import { PactwatchError, roleAllows, type Principal } from '@pactwatch/domain';
-import type { Pactwatch } from '@pactwatch/backend';
+import type { Identified, Pactwatch } from '@pactwatch/backend';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SAFE_METHODS, type Access } from '../http/access.js';
+import { forgetRequestRevisions, requestRevisions } from '../http/request-revisions.js';
 
 export const SESSION_COOKIE = 'pw_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -26,6 +27,16 @@ function bearer(request: FastifyRequest): string | undefined {
 }
 
 /**
+ * A login looked up in the store may have written its last-used time, which moves the SQLite
+ * revision: the revisions are read again for the rest of the request, or its cached read would be
+ * filed under a revision that is already gone. Answers from the login cache wrote nothing.
+ */
+function identified(request: FastifyRequest, who: Identified): Principal {
+  if (who.lookedUp) forgetRequestRevisions(request);
+  return who.principal;
+}
+
+/**
  * Who is calling, then whether they may: an API token (Authorization: Bearer) or the session
  * cookie; writes made with the cookie must echo the session's CSRF token in X-CSRF-Token (a
  * cross-site form cannot read it). Anonymous reads only when PACTWATCH_ANONYMOUS_READ is on.
@@ -44,10 +55,10 @@ export function registerAuthentication(app: FastifyInstance, core: Pactwatch): v
     const token = bearer(request);
     const cookie = request.cookies[SESSION_COOKIE];
     if (token !== undefined) {
-      request.principal = await core.auth.authenticateToken(token);
+      request.principal = identified(request, await core.auth.identifyToken(token, (await requestRevisions(request, core)).accounts));
     } else if (cookie !== undefined && cookie !== '') {
       try {
-        request.principal = await core.auth.authenticateSession(cookie);
+        request.principal = identified(request, await core.auth.identifySession(cookie, (await requestRevisions(request, core)).accounts));
         request.sessionToken = cookie;
       } catch (error) {
         // A stale cookie must not block public routes (e.g. logging in again): forget it there.

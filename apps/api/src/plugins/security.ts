@@ -1,7 +1,7 @@
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '@pactwatch/backend';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SAFE_METHODS } from '../http/access.js';
 
 /**
@@ -26,9 +26,14 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     timeWindow: '1 minute',
     keyGenerator: (request: FastifyRequest) => request.principal?.id ?? request.principal?.name ?? request.ip,
   });
-  // After authentication (a preHandler registered earlier), so the key is who is writing.
-  app.addHook('preHandler', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || request.routeOptions.config.access === 'public') return;
+  // A route-level preHandler on write routes only (added as each route is registered): reads pay
+  // nothing for it. Authentication runs in onRequest, earlier, so the key is who is writing.
+  const limitWrites = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (SAFE_METHODS.has(request.method)) return;
     await writeLimiter.call(app, request, reply);
+  };
+  app.addHook('onRoute', (route) => {
+    if ([route.method].flat().every((method) => SAFE_METHODS.has(method)) || route.config?.access === 'public') return;
+    route.preHandler = [...(route.preHandler === undefined ? [] : [route.preHandler].flat()), limitWrites];
   });
 }

@@ -1,4 +1,4 @@
-import { GRANULARITIES, TREND_METHODS, type Agreement } from '@pactwatch/domain';
+import { GRANULARITIES, TREND_METHODS, toScorecardContract, type Agreement } from '@pactwatch/domain';
 import { z } from 'zod';
 import { cursorSchema, edtfQuery, errorResponses, idParamsSchema, limitSchema, pageSchema, stateCodeQuery, writeErrorResponses } from '../contracts/common.js';
 import { agreementBody, agreementResponse, scorecardResponse, trendReportResponse } from '../contracts/records.js';
@@ -18,6 +18,10 @@ const listQuery = z
     limit: limitSchema,
     cursor: cursorSchema,
   })
+  .strict();
+
+const scorecardQuery = z
+  .object({ incidents: z.enum(['true', 'false']).optional().describe('Also list the incident ids behind each count (large for big agreements)') })
   .strict();
 
 const trendQuery = z
@@ -105,12 +109,12 @@ export function registerAgreementRoutes(app: Api, { core, respond }: RouteDeps):
     `${API_PREFIX}/agreements/:id/scorecard`,
     {
       config: { access: 'viewer', cache: true },
-      schema: { tags: ['findings'], summary: 'The agreement\'s scorecard: incidents by verdict, overrides, commitments, gaps, cooperation', params: idParamsSchema, response: { 200: scorecardResponse, ...errorResponses } },
+      schema: { tags: ['findings'], summary: 'The agreement\'s scorecard: incidents by verdict, overrides, commitments, gaps, cooperation (the incident ids too with ?incidents=true)', params: idParamsSchema, querystring: scorecardQuery, response: { 200: scorecardResponse, ...errorResponses } },
     },
     async (request, reply) =>
       respond(request, reply, async () => {
         const [scorecard] = await core.query.scorecards({ agreementId: request.params.id });
-        return scorecard;
+        return scorecard === undefined ? undefined : toScorecardContract(scorecard, request.query.incidents === 'true');
       }),
   );
 
@@ -146,10 +150,10 @@ export function registerAgreementRoutes(app: Api, { core, respond }: RouteDeps):
 
   app.get(
     `${API_PREFIX}/scorecards`,
-    { config: { access: 'viewer', cache: true }, schema: { tags: ['findings'], summary: 'Every agreement\'s scorecard', querystring: z.object({ limit: limitSchema, cursor: cursorSchema }).strict(), response: { 200: pageSchema(scorecardResponse, 'ScorecardPage'), ...errorResponses } } },
+    { config: { access: 'viewer', cache: true }, schema: { tags: ['findings'], summary: 'Every agreement\'s scorecard (the incident ids too with ?incidents=true)', querystring: scorecardQuery.extend({ limit: limitSchema, cursor: cursorSchema }).strict(), response: { 200: pageSchema(scorecardResponse, 'ScorecardPage'), ...errorResponses } } },
     async (request, reply) =>
       respond(request, reply, async () => {
-        const scorecards = (await core.query.scorecards()).map((s) => ({ ...s, id: s.agreementId }));
+        const scorecards = (await core.query.scorecards()).map((s) => ({ ...toScorecardContract(s, request.query.incidents === 'true'), id: s.agreementId }));
         const page = pageInMemory(scorecards, 'id', (s) => s.id, request.query.cursor, request.query.limit);
         return { items: page.items.map(({ id: _id, ...s }) => s), nextCursor: page.nextCursor };
       }),

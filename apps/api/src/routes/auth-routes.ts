@@ -40,6 +40,9 @@ export function registerAuthRoutes(app: Api, { core }: RouteDeps, loginLimit: { 
     },
     async (request, reply) => {
       const result = await core.auth.login(request.body.username, request.body.password, { ip: request.ip, requestId: request.id, ...(request.headers['user-agent'] === undefined ? {} : { userAgent: request.headers['user-agent'] }) });
+      // Signing in while holding a live session ends that session: a login always leaves exactly
+      // one fresh session behind, never an older cookie that still works (session fixation).
+      if (request.sessionToken !== null) await core.auth.logout(request.sessionToken);
       void reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         path: '/',
         httpOnly: true,

@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { JOB_STATES } from '@pactwatch/backend';
-import { PactwatchError } from '@pactwatch/domain';
+import { isPactwatchError, PactwatchError } from '@pactwatch/domain';
 import { z } from 'zod';
 import { errorResponses, writeErrorResponses } from '../contracts/common.js';
 import { auditContext, principalOf } from '../http/edit-context.js';
@@ -50,16 +50,23 @@ export async function registerJobRoutes(app: Api, { core }: RouteDeps): Promise<
       if (!request.isMultipart()) throw new PactwatchError('USAGE', 'send the file as multipart/form-data with fields file and format');
       const fields: Record<string, string> = {};
       let file: { name: string; content: Buffer } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file') throw new PactwatchError('USAGE', `unexpected file field "${part.fieldname}"; send the file as "file"`);
-          const content = await part.toBuffer();
-          if (part.file.truncated) throw new PactwatchError('PAYLOAD_TOO_LARGE', `the file is larger than ${core.config.server.maxUploadMb} MiB (PACTWATCH_MAX_UPLOAD_MB)`);
-          file = { name: part.filename, content };
-        } else {
-          if (!IMPORT_FIELDS.has(part.fieldname)) throw new PactwatchError('USAGE', `unknown field "${part.fieldname}"; allowed: file, ${[...IMPORT_FIELDS].join(', ')}`);
-          fields[part.fieldname] = String(part.value);
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file') throw new PactwatchError('USAGE', `unexpected file field "${part.fieldname}"; send the file as "file"`);
+            const content = await part.toBuffer();
+            if (part.file.truncated) throw new PactwatchError('PAYLOAD_TOO_LARGE', `the file is larger than ${core.config.server.maxUploadMb} MiB (PACTWATCH_MAX_UPLOAD_MB)`);
+            file = { name: part.filename, content };
+          } else {
+            if (!IMPORT_FIELDS.has(part.fieldname)) throw new PactwatchError('USAGE', `unknown field "${part.fieldname}"; allowed: file, ${[...IMPORT_FIELDS].join(', ')}`);
+            fields[part.fieldname] = String(part.value);
+          }
         }
+      } catch (error) {
+        // busboy rejects a malformed body (bad boundary, unterminated part) with a plain Error: the
+        // client's mistake, not a server fault. Coded errors and Fastify's limits keep their codes.
+        if (isPactwatchError(error) || (error instanceof Error && 'code' in error && String(error.code).startsWith('FST_'))) throw error;
+        throw new PactwatchError('USAGE', `the multipart body is malformed: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (file === undefined) throw new PactwatchError('USAGE', 'no file: send it in the multipart field "file"');
       const format = fields['format'];

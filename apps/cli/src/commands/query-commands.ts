@@ -109,7 +109,7 @@ export function registerQueryCommands(program: Command): void {
       const asOf = parseAsOf(options.asOf);
       await withPactwatch(command, async (app, output) => {
         const cards = await app.query.scorecards({ ...(options.agreement === undefined ? {} : { agreementId: options.agreement }), ...(asOf === undefined ? {} : { asOf }) });
-        output.out(options.json === true ? json(cards.map(toScorecardContract)) : scorecardsText(cards, output.colors));
+        output.out(options.json === true ? json(cards.map((card) => toScorecardContract(card, true))) : scorecardsText(cards, output.colors));
       });
     });
 

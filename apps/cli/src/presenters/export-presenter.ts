@@ -1,7 +1,8 @@
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { ExportResult } from '@pactwatch/backend';
 import { PactwatchError } from '@pactwatch/domain';
+import { writeFileAtomically } from './atomic-file.js';
 
 /** One line for stderr after writing a file: what went where. */
 export function exportSummary(result: ExportResult, out: string): string {
@@ -31,13 +32,6 @@ export function exportTarget(out: string): string {
 /** Writes the export whole or not at all: beside the target first, then renamed over it. */
 export function writeExportFile(out: string, text: string): void {
   const target = exportTarget(out);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text, 'utf8');
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : String(error);
-    throw new PactwatchError('FILE_ERROR', `--out ${out}: could not write ${target} (${reason})`, { cause: error });
-  }
+  // A random O_EXCL temporary (atomic-file.ts): a planted link under a guessable name is never written through.
+  writeFileAtomically(target, text, `--out ${out}`);
 }

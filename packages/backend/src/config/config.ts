@@ -19,6 +19,21 @@ export interface Config {
   readonly stixSchemasDir: string | undefined;
   /** Server mode settings (`pactwatch serve`, `pactwatch worker`). */
   readonly server: ServerConfig;
+  /** Feed watcher politeness (`pactwatch watch`, feed-poll jobs; docs/FEEDS.md). */
+  readonly feeds: FeedConfig;
+  /** Alert delivery settings (docs/ALERTS.md). */
+  readonly alerts: AlertsConfig;
+}
+
+export interface AlertsConfig {
+  /** PACTWATCH_SMTP_URL: smtp://[user:pass@]host:port (or smtps://) of the server e-mail alerts go through; unset: e-mail rules fail fast. */
+  readonly smtpUrl: string | undefined;
+  /** PACTWATCH_SMTP_FROM: the From address of alert e-mails. */
+  readonly smtpFrom: string | undefined;
+  /** PACTWATCH_ALERT_TIMEOUT_SECONDS: how long one webhook POST or SMTP exchange may take (default 10). */
+  readonly timeoutSeconds: number;
+  /** PACTWATCH_ALERT_MAX_ATTEMPTS: attempts before a delivery is dead (default 6). */
+  readonly maxAttempts: number;
 }
 
 export interface ServerConfig {
@@ -38,6 +53,23 @@ export interface ServerConfig {
   readonly lockoutMinutes: number;
   /** PACTWATCH_WRITE_RATE_PER_MINUTE: writes per minute per client (default 300). */
   readonly writeRatePerMinute: number;
+}
+
+export interface FeedConfig {
+  /** PACTWATCH_FEED_TIMEOUT_SECONDS: one request, headers and body (default 20). */
+  readonly timeoutMs: number;
+  /** PACTWATCH_FEED_MAX_MB: largest feed document or page in MiB, enforced while reading (default 5). */
+  readonly maxBytes: number;
+  /** PACTWATCH_FEED_HOST_INTERVAL_SECONDS: least time between two requests to one host (default 2). */
+  readonly hostIntervalMs: number;
+  /** PACTWATCH_FEED_RETRIES: retries after a network error, 5xx or 429 (default 2, at most 10). */
+  readonly retries: number;
+  /** PACTWATCH_FEED_RETRY_DELAY_SECONDS: first retry delay, doubled each time (default 1). */
+  readonly retryDelayMs: number;
+  /** PACTWATCH_FEED_MAX_RETRY_AFTER_SECONDS: a server's Retry-After is honoured up to this (default 60). */
+  readonly maxRetryAfterMs: number;
+  /** PACTWATCH_FEED_POLL_MINUTES: how often `pactwatch watch` polls (default 30). */
+  readonly pollMinutes: number;
 }
 
 export interface ConfigOverrides {
@@ -135,6 +167,57 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   };
 }
 
+function readNonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new PactwatchError('CONFIG_INVALID', `${name} must be a number of 0 or more, got "${raw}"`);
+  return value;
+}
+
+export function readFeedConfig(env: NodeJS.ProcessEnv): FeedConfig {
+  const retries = readNonNegative(env, 'PACTWATCH_FEED_RETRIES', 2);
+  if (!Number.isInteger(retries) || retries > 10) throw new PactwatchError('CONFIG_INVALID', `PACTWATCH_FEED_RETRIES must be a whole number from 0 to 10, got "${env['PACTWATCH_FEED_RETRIES'] ?? ''}"`);
+  return {
+    timeoutMs: readPositive(env, 'PACTWATCH_FEED_TIMEOUT_SECONDS', 20) * 1000,
+    maxBytes: Math.floor(readPositive(env, 'PACTWATCH_FEED_MAX_MB', 5) * 1024 * 1024),
+    hostIntervalMs: readNonNegative(env, 'PACTWATCH_FEED_HOST_INTERVAL_SECONDS', 2) * 1000,
+    retries,
+    retryDelayMs: readNonNegative(env, 'PACTWATCH_FEED_RETRY_DELAY_SECONDS', 1) * 1000,
+    maxRetryAfterMs: readNonNegative(env, 'PACTWATCH_FEED_MAX_RETRY_AFTER_SECONDS', 60) * 1000,
+    pollMinutes: readPositive(env, 'PACTWATCH_FEED_POLL_MINUTES', 30),
+  };
+}
+
+function readSmtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env['PACTWATCH_SMTP_URL'];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new PactwatchError('CONFIG_INVALID', 'PACTWATCH_SMTP_URL must be an smtp://host:port URL, got an unparseable value');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new PactwatchError('CONFIG_INVALID', `PACTWATCH_SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//…"`);
+  return raw;
+}
+
+function readSmtpFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env['PACTWATCH_SMTP_FROM'];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(raw)) throw new PactwatchError('CONFIG_INVALID', `PACTWATCH_SMTP_FROM must be an e-mail address, got "${raw}"`);
+  return raw;
+}
+
+export function readAlertsConfig(env: NodeJS.ProcessEnv): AlertsConfig {
+  return {
+    smtpUrl: readSmtpUrl(env),
+    smtpFrom: readSmtpFrom(env),
+    timeoutSeconds: readPositive(env, 'PACTWATCH_ALERT_TIMEOUT_SECONDS', 10),
+    maxAttempts: Math.max(1, Math.floor(readPositive(env, 'PACTWATCH_ALERT_MAX_ATTEMPTS', 6))),
+  };
+}
+
 /** Command-line values win over environment variables, which win over defaults. */
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const threshold = overrides.confidenceThreshold ?? readThreshold(env) ?? 70;
@@ -151,5 +234,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     stixSchemasDir: readStixSchemas(env),
     databaseUrl: overrides.databaseUrl !== undefined ? readDatabaseUrl(overrides.databaseUrl, '--database-url') : readDatabaseUrl(env['PACTWATCH_DATABASE_URL'], 'PACTWATCH_DATABASE_URL'),
     server: readServerConfig(env),
+    feeds: readFeedConfig(env),
+    alerts: readAlertsConfig(env),
   };
 }

@@ -28,5 +28,15 @@ export function parseYamlWithLines(text: string): { ok: true; parsed: ParsedYaml
     }
     return best === undefined ? undefined : lineCounter.linePos(best).line;
   };
-  return { ok: true, parsed: { value: doc.toJS({ maxAliasCount: 100 }), lineOf } };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml library refuses alias bombs ("billion laughs") with a ReferenceError, and very deep
+    // nesting can overflow the stack: both are bad input, reported like a syntax error.
+    if (!(error instanceof Error)) throw error;
+    const reason = error instanceof ReferenceError ? 'YAML aliases expand too much (over 100 alias uses: a "billion laughs" document?)' : error instanceof RangeError ? 'YAML nested too deeply to read' : `YAML unreadable: ${error.message}`;
+    return { ok: false, line: undefined, reason };
+  }
+  return { ok: true, parsed: { value, lineOf } };
 }

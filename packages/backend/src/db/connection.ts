@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PactwatchError } from '@pactwatch/domain';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, type MigrationProvider } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Database } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { openPostgres } from './postgres.js';
+import { registerRevisionProbe } from './revision-probe.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 
 export { describeDatabaseUrl, openPostgres } from './postgres.js';
@@ -14,6 +15,25 @@ export { describeDatabaseUrl, openPostgres } from './postgres.js';
 export type Db = Kysely<Database>;
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+/**
+ * SQLite runs DDL inside transactions, but kysely's SqliteAdapter says it does not, so its Migrator
+ * ran each migration's statements one by one: a process killed mid-migration left half a
+ * migration applied and unrecorded, and every later start failed ("table … already exists").
+ * Claiming transactional DDL makes the Migrator apply all pending migrations in one transaction,
+ * as on PostgreSQL: a kill rolls everything back and the next start migrates cleanly.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class PactwatchSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
 
 /**
  * Opens (creating if needed) the SQLite store: WAL so readers never block the writer and a crash
@@ -27,7 +47,14 @@ export function openSqlite(path: string): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({ dialect: new PactwatchSqliteDialect({ database: withStatementCache(sqlite) }) });
+    // data_version moves when another connection commits; total_changes() with this one's writes.
+    const revision = sqlite.prepare('select (select data_version from pragma_data_version) as v, total_changes() as n');
+    registerRevisionProbe(db, () => {
+      const row = revision.get() as { v: number; n: number };
+      return `sqlite:${row.v}.${row.n}`;
+    });
+    return db;
   } catch (error) {
     throw new PactwatchError('DATABASE_ERROR', `cannot open database ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

@@ -13,6 +13,10 @@ import type { SourceObjectTable } from './schema/source-object.js';
 import type { JobTable, JobUploadTable, TrendCacheTable } from './schema/job.js';
 import type { UserSessionTable } from './schema/user-session.js';
 import type { IncidentDraftTable } from './schema/incident-draft.js';
+import type { AlertRuleTable } from './schema/alert-rule.js';
+import type { AlertDeliveryTable } from './schema/alert-delivery.js';
+import type { FeedSourceTable } from './schema/feed-source.js';
+import type { FeedItemTable } from './schema/feed-item.js';
 
 /** The whole database as Kysely sees it; one interface per table under schema/. */
 export interface Database {
@@ -40,4 +44,8 @@ export interface Database {
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
   incident_draft: IncidentDraftTable;
+  feed_source: FeedSourceTable;
+  feed_item: FeedItemTable;
+  alert_rule: AlertRuleTable;
+  alert_delivery: AlertDeliveryTable;
 }

@@ -53,7 +53,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const PRINCIPAL_KINDS: ReadonlyArray<Principal['kind']> = ['user', 'token', 'cli', 'system', 'anonymous'];
-const isPrincipal = (v: unknown): v is Principal => {
+export const isPrincipal = (v: unknown): v is Principal => {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Record<string, unknown>;
   return PRINCIPAL_KINDS.some((k) => k === p['kind']) && (p['id'] === null || typeof p['id'] === 'string') && typeof p['name'] === 'string' && (p['role'] === null || isRole(p['role']));

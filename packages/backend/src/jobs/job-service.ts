@@ -9,7 +9,8 @@ import type { EvaluationService } from '../services/evaluation-service.js';
 import type { ServiceContext } from '../services/service-context.js';
 import type { TrendService } from '../services/trend-service.js';
 import { evaluateHandler, importHandler, JOB_KINDS, statsRefreshHandler, type ImportJobPayload } from './job-handlers.js';
-import type { JobHandler, JobListRequest, JobPage, JobQueue, JobRecord, JobState, StopOptions } from './job-types.js';
+import { FEED_POLL_POLICY, type FeedPollJobPayload } from './feed-poll-job.js';
+import type { EnqueueOptions, JobHandler, JobListRequest, JobPage, JobPayload, JobQueue, JobRecord, JobState, StopOptions } from './job-types.js';
 
 export interface ImportJobRequest {
   /** The uploaded file's name (only its last path segment is kept). */
@@ -69,6 +70,7 @@ export class JobService {
   private readonly uploads: JobUploadRepository;
   private readonly trendCache: TrendCacheRepository;
   private readonly extraHandlers = new Map<string, JobHandler>();
+  private readonly findingsListeners: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -131,6 +133,12 @@ export class JobService {
     return this.queue.enqueue(JOB_KINDS.evaluate, { reason, full }, { ...POLICY.evaluate, singletonKey: full ? 'full' : 'incremental', createdBy: principal.name });
   }
 
+  /** Queues a poll of one feed (issue 7); while one waits for that feed, this returns it. */
+  async enqueueFeedPoll(feedId: string, principal: Principal): Promise<JobRecord> {
+    const payload: FeedPollJobPayload = { feedId, requestedBy: principal };
+    return this.queue.enqueue(JOB_KINDS.feedPoll, { ...payload }, { ...FEED_POLL_POLICY, singletonKey: `feed:${feedId}`, createdBy: principal.name });
+  }
+
   /** Queues a recomputation of every agreement's cached trend statistics (coalesced like evaluations). */
   async enqueueStatsRefresh(principal: Principal): Promise<JobRecord> {
     return this.queue.enqueue(JOB_KINDS.statsRefresh, {}, { ...POLICY.statsRefresh, singletonKey: 'all', createdBy: principal.name });
@@ -181,9 +189,21 @@ export class JobService {
     this.extraHandlers.set(name, handler);
   }
 
+  /** Queues a job of a kind added with `registerHandler` (e.g. `alert-delivery`). */
+  async enqueueRegistered(name: string, payload: JobPayload, options: EnqueueOptions = {}): Promise<JobRecord> {
+    if (!this.extraHandlers.has(name)) throw new PactwatchError('INTERNAL', `job kind "${name}" has no registered handler`);
+    return this.queue.enqueue(name, payload, options);
+  }
+
+  /** Runs `listener` after an evaluation or import job changed findings (alerts scan then); it must not throw. */
+  onFindingsChanged(listener: () => Promise<void>): void {
+    this.findingsListeners.push(listener);
+  }
+
   private handlers(): Record<string, JobHandler> {
     const refreshStats = async (): Promise<void> => {
       await this.queue.enqueue(JOB_KINDS.statsRefresh, {}, { ...POLICY.statsRefresh, singletonKey: 'all' });
+      for (const listener of this.findingsListeners) await listener();
     };
     return {
       [JOB_KINDS.import]: importHandler({ imports: this.services.imports, uploads: this.uploads, afterChange: refreshStats }),

@@ -3,6 +3,7 @@ import { PactwatchError, roleAllows, type Principal, type Role } from '@pactwatc
 import type { ApiTokenInfo, CreatedApiToken } from '../security/account-types.js';
 import { apiTokenDisplayPrefix, looksLikeApiToken, newApiToken, sha256Hex } from '../security/secret-tokens.js';
 import { checkRole } from './account-rules.js';
+import type { Identified, PrincipalCache } from './principal-cache.js';
 import { auditOrigin, type AuditContext } from './audit-context.js';
 import { inTransaction, repositories, type ServiceContext } from './service-context.js';
 
@@ -64,16 +65,26 @@ export async function listApiTokens(ctx: ServiceContext, ownerUserId?: string): 
  * A bearer token → who is acting. The role is the token's scope capped by the owner's current
  * role, so demoting a user demotes their tokens at once; a disabled owner disables them all.
  */
-export async function authenticateApiToken(ctx: ServiceContext, raw: string): Promise<Principal> {
+export async function identifyApiToken(ctx: ServiceContext, raw: string, cached?: { readonly cache: PrincipalCache; readonly revision: string }): Promise<Identified> {
   if (!looksLikeApiToken(raw)) throw new PactwatchError('UNAUTHENTICATED', 'the API token is not valid');
+  const hash = sha256Hex(raw);
+  const now = ctx.now();
+  const hit = cached?.cache.get(hash, cached.revision, now.getTime());
+  if (hit !== undefined) return { principal: hit, lookedUp: false };
   const repos = repositories(ctx);
-  const info = await repos.apiTokens.findByHash(sha256Hex(raw));
+  const info = await repos.apiTokens.findByHash(hash);
   if (info === undefined) throw new PactwatchError('UNAUTHENTICATED', 'the API token is not valid');
   if (info.revokedAt !== null) throw new PactwatchError('ACCOUNT_DISABLED', `API token ${info.prefix}… was revoked at ${info.revokedAt}`);
-  const now = ctx.now();
   if (info.expiresAt !== null && info.expiresAt <= now.toISOString()) throw new PactwatchError('UNAUTHENTICATED', `API token ${info.prefix}… expired at ${info.expiresAt}`);
   const owner = await repos.users.findById(info.userId);
   if (owner === undefined || owner.disabled) throw new PactwatchError('ACCOUNT_DISABLED', `the owner of API token ${info.prefix}… is disabled`);
-  if (info.lastUsedAt === null || now.getTime() - Date.parse(info.lastUsedAt) >= TOUCH_INTERVAL_MS) await repos.apiTokens.touch(info.id, now.toISOString());
-  return { kind: 'token', id: info.id, name: `token ${info.name} of ${owner.username}`, role: cappedRole(info.role, owner.role) };
+  const principal: Principal = { kind: 'token', id: info.id, name: `token ${info.name} of ${owner.username}`, role: cappedRole(info.role, owner.role) };
+  const touchDue = info.lastUsedAt === null ? now.getTime() : Date.parse(info.lastUsedAt) + TOUCH_INTERVAL_MS;
+  if (now.getTime() >= touchDue) {
+    // The touch moves the account revision itself: the next request looks up again, then caches.
+    await repos.apiTokens.touch(info.id, now.toISOString());
+  } else if (cached !== undefined) {
+    cached.cache.set(hash, cached.revision, principal, info.expiresAt === null ? touchDue : Math.min(touchDue, Date.parse(info.expiresAt)));
+  }
+  return { principal, lookedUp: true };
 }

@@ -3,8 +3,9 @@ import type { ApiTokenInfo, CreatedApiToken, LoginMeta, LoginResult, StoredUser 
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from '../security/password-hash.js';
 import { randomSecret, safeEqual, sha256Hex } from '../security/secret-tokens.js';
 import { addMinutes, auditedAccount, publicAccount } from './account-rules.js';
-import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from './api-token-operations.js';
+import { identifyApiToken, createApiToken, listApiTokens, revokeApiToken } from './api-token-operations.js';
 import { cliAuditContext, type AuditContext } from './audit-context.js';
+import { PrincipalCache, type Identified } from './principal-cache.js';
 import { inTransaction, repositories, type ServiceContext } from './service-context.js';
 
 /** last_seen_at is written at most once a minute per session, not on every request. */
@@ -26,6 +27,9 @@ function lockedError(until: string): PactwatchError {
  * scripts. Raw session and API tokens are returned once and stored only as SHA-256 hashes.
  */
 export class AuthService {
+  private readonly sessionPrincipals = new PrincipalCache();
+  private readonly tokenPrincipals = new PrincipalCache();
+
   constructor(private readonly ctx: ServiceContext) {}
 
   /**
@@ -93,19 +97,41 @@ export class AuthService {
     return lockedUntil === null ? new PactwatchError('UNAUTHENTICATED', BAD_CREDENTIALS) : lockedError(lockedUntil);
   }
 
-  /** A session cookie's token → who is acting (the account's current role). */
-  async authenticateSession(sessionToken: string): Promise<Principal> {
+  /**
+   * A session cookie's token → who is acting (the account's current role). With the account
+   * revision read at the start of the request (`browse.revisions()`), an answer already given at
+   * that revision is reused (see PrincipalCache): a logout, a disabled account or a role change
+   * from any process moves the revision.
+   */
+  async authenticateSession(sessionToken: string, accountRevision?: string): Promise<Principal> {
+    return (await this.identifySession(sessionToken, accountRevision)).principal;
+  }
+
+  /** As authenticateSession, and says whether the store was asked (the API then re-reads the data revision). */
+  async identifySession(sessionToken: string, accountRevision?: string): Promise<Identified> {
     if (sessionToken === '') throw new PactwatchError('UNAUTHENTICATED', 'not signed in');
-    const repos = repositories(this.ctx);
-    const session = await repos.sessions.find(sha256Hex(sessionToken));
-    if (session === undefined || session.revokedAt !== null) throw new PactwatchError('UNAUTHENTICATED', 'the session is not valid; sign in again');
+    const key = sha256Hex(sessionToken);
     const now = this.ctx.now();
+    if (accountRevision !== undefined) {
+      const cached = this.sessionPrincipals.get(key, accountRevision, now.getTime());
+      if (cached !== undefined) return { principal: cached, lookedUp: false };
+    }
+    const repos = repositories(this.ctx);
+    const session = await repos.sessions.find(key);
+    if (session === undefined || session.revokedAt !== null) throw new PactwatchError('UNAUTHENTICATED', 'the session is not valid; sign in again');
     if (session.expiresAt <= now.toISOString()) throw new PactwatchError('UNAUTHENTICATED', 'the session has expired; sign in again');
     const user = await repos.users.findById(session.userId);
     if (user === undefined) throw new PactwatchError('UNAUTHENTICATED', 'the session is not valid; sign in again');
     if (user.disabled) throw new PactwatchError('ACCOUNT_DISABLED', `account "${user.username}" is disabled; ask an admin`);
-    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) await repos.sessions.touch(session.id, now.toISOString());
-    return userPrincipal(user);
+    const principal = userPrincipal(user);
+    const touchDue = Date.parse(session.lastSeenAt) + TOUCH_INTERVAL_MS;
+    if (now.getTime() >= touchDue) {
+      // The touch moves the account revision itself: the next request looks up again, then caches.
+      await repos.sessions.touch(session.id, now.toISOString());
+    } else if (accountRevision !== undefined) {
+      this.sessionPrincipals.set(key, accountRevision, principal, Math.min(touchDue, Date.parse(session.expiresAt)));
+    }
+    return { principal, lookedUp: true };
   }
 
   /**
@@ -143,7 +169,13 @@ export class AuthService {
     return listApiTokens(this.ctx, ownerUserId);
   }
 
-  async authenticateToken(rawToken: string): Promise<Principal> {
-    return authenticateApiToken(this.ctx, rawToken);
+  /** A bearer token → who is acting; `accountRevision` as for sessions (answers reused while it stands). */
+  async authenticateToken(rawToken: string, accountRevision?: string): Promise<Principal> {
+    return (await this.identifyToken(rawToken, accountRevision)).principal;
+  }
+
+  /** As authenticateToken, and says whether the store was asked (the API then re-reads the data revision). */
+  async identifyToken(rawToken: string, accountRevision?: string): Promise<Identified> {
+    return identifyApiToken(this.ctx, rawToken, accountRevision === undefined ? undefined : { cache: this.tokenPrincipals, revision: accountRevision });
   }
 }

@@ -1,4 +1,5 @@
 import { PactwatchError, VERDICTS, type Incident, type VerdictOverride } from '@pactwatch/domain';
+import type { StoreRevisions } from '../repositories/revision-repository.js';
 import { contentHash } from '../util/hash.js';
 import type { FindingPageFilter, FindingSort, IncidentSort } from '../repositories/browse-repository.js';
 import { toIncidentFilter, type FindingWithOverride, type IncidentQuery } from './query-service.js';
@@ -19,6 +20,11 @@ export class BrowseService {
   /** Changes whenever the store may have changed (from any process): response caches key on it. */
   async revision(): Promise<string> {
     return repositories(this.ctx).revision.current();
+  }
+
+  /** The data revision and the account revision in one read (the API reads both per request). */
+  async revisions(): Promise<StoreRevisions> {
+    return repositories(this.ctx).revision.both();
   }
 
   async incidents(query: IncidentQuery, sort: IncidentSort, after: readonly (string | number)[] | undefined, limit: number): Promise<Page<Incident>> {

@@ -50,7 +50,3 @@ export function toIncidentContract(incident: Incident): IncidentContract {
   return incident;
 }
 
-export type ScorecardContract = Scorecard;
-export function toScorecardContract(scorecard: Scorecard): ScorecardContract {
-  return scorecard;
-}

@@ -4,3 +4,4 @@ export * from './evaluation-contracts.js';
 export * from './import-contracts.js';
 export * from './job-contracts.js';
 export * from './trend-contracts.js';
+export * from './scorecard-contracts.js';

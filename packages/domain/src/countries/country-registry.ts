@@ -63,12 +63,15 @@ function buildRegistry(): { byCode: Map<string, State>; byName: Map<string, stri
     const cow = cowByIso.get(entry.code);
     // The ISO package lists the formal name first ("Russian Federation") and the common short
     // form second ("Russia"); the short form reads better in tables.
-    const shortName = entry.names[1] ?? entry.names[0] ?? entry.code;
+    // A short form two states share ("Congo" is CG's and CD's) is not used as either name, nor
+    // listed as an alias of the state it does not resolve to: a name must read back to its code.
+    const resolvesHere = (name: string): boolean => byName.get(normaliseCountryName(name)) === entry.code;
+    const shortName = [entry.names[1], entry.names[0]].find((name) => name !== undefined && resolvesHere(name)) ?? entry.names[0] ?? entry.code;
     byCode.set(entry.code, {
       code: entry.code,
       alpha3: entry.alpha3,
       name: shortName,
-      aliases: [...(aliasesByCode.get(entry.code) ?? [])],
+      aliases: [...(aliasesByCode.get(entry.code) ?? [])].filter(resolvesHere),
       ...(cow === undefined ? {} : { cowCode: cow.code, cowAbbr: cow.abbr }),
     });
   }

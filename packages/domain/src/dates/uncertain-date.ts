@@ -22,16 +22,23 @@ const MAX_EDTF_LENGTH = 64;
 // costs ~50 µs a string and dominated evaluation of large stores. Everything else goes to `edtf`.
 const SIMPLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?$/;
 
+// Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not, so "0015" stays year 15.
+function utc(year: number, monthIndex: number, dayOfMonth: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, dayOfMonth);
+  return date.getTime();
+}
+
 function parseSimple(text: string): { min: number; max: number } | undefined {
   const match = SIMPLE.exec(text);
   if (match === null) return undefined;
   const year = Number(match[1]);
-  if (match[2] === undefined) return { min: Date.UTC(year, 0, 1), max: Date.UTC(year + 1, 0, 1) - 1 };
+  if (match[2] === undefined) return { min: utc(year, 0, 1), max: utc(year + 1, 0, 1) - 1 };
   const month = Number(match[2]);
   if (month < 1 || month > 12) return undefined;
-  if (match[3] === undefined) return { min: Date.UTC(year, month - 1, 1), max: Date.UTC(year, month, 1) - 1 };
+  if (match[3] === undefined) return { min: utc(year, month - 1, 1), max: utc(year, month, 1) - 1 };
   const dayOfMonth = Number(match[3]);
-  const min = Date.UTC(year, month - 1, dayOfMonth);
+  const min = utc(year, month - 1, dayOfMonth);
   // Date.UTC rolls 2015-02-30 over into March; such strings are invalid, let `edtf` reject them.
   if (dayOfMonth < 1 || new Date(min).getUTCDate() !== dayOfMonth) return undefined;
   return { min, max: min + 86_400_000 - 1 };
@@ -58,6 +65,13 @@ export function parseUncertainDate(input: string | number): UncertainDate {
     if (slash >= 0) {
       const left = text.slice(0, slash);
       const right = text.slice(slash + 1);
+      // The parser refuses an interval whose ends start at the same instant ("2013/2013",
+      // "2013-01-01/2013"), which sources write; such ends are read here, each on its own.
+      if (SIMPLE.test(left) && SIMPLE.test(right)) {
+        const start = parseOne(left);
+        const end = parseOne(right);
+        if (start.min === end.min) return { edtf: text, earliest: start.min, latest: Math.max(start.max, end.max) };
+      }
       // The parser cannot read open ("..") or unknown ("") ends; handle them here.
       if (left === '..' || right === '..' || left === '' || right === '') {
         if (left === '' && right === '') throw new Error('both ends missing');

@@ -30,6 +30,10 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { exitCode: 3, httpStatus: 413, description: 'The request body or uploaded file is larger than the configured limit.' },
   RATE_LIMITED: { exitCode: 12, httpStatus: 429, description: 'Too many requests (logins or writes) in a short time; retry after the interval given.' },
   JOB_FAILED: { exitCode: 13, httpStatus: 500, description: 'A background job failed after all its retries; it is kept in the dead-letter list with its last error.' },
+  FEED_UNREACHABLE: { exitCode: 14, httpStatus: 502, description: 'A feed could not be fetched: network error, timeout, HTTP error, too many redirects or a response over the size cap; the message names the feed URL.' },
+  FEED_MALFORMED: { exitCode: 14, httpStatus: 502, description: 'A feed was fetched but is not well-formed RSS 2.0 or Atom; the message names the feed URL and the line and column.' },
+  DEPENDENCY_MISSING: { exitCode: 15, httpStatus: 503, description: 'A program this action needs is not installed (e.g. Chromium for PDF reports); the message says how to install it or what to use instead.' },
+  ALERT_DELIVERY_FAILED: { exitCode: 14, httpStatus: 502, description: 'An alert could not be delivered: the webhook answered with an error or could not be reached, or the SMTP server refused the message; the message names the rule, the target and the reason.' },
   INTERNAL: { exitCode: 1, httpStatus: 500, description: 'An unexpected failure: a bug. Please report it with the message.' },
 } as const satisfies Record<string, { exitCode: number; httpStatus: number; description: string }>;
 

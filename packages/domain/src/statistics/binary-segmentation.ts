@@ -52,5 +52,7 @@ export function binarySegmentationSearch(
   }
   let kept = 0;
   while (kept < maxChangepoints && 2 * (gains[kept] ?? 0) >= penalty) kept += 1;
-  return found.slice(0, kept).sort((a, b) => a - b);
+  // With no split of positive gain the search returns 0 (no candidate); a zero penalty would then
+  // keep it as a changepoint and an empty first segment (mean 0/0). Index 0 is never a change.
+  return found.slice(0, kept).filter((index) => index > 0).sort((a, b) => a - b);
 }

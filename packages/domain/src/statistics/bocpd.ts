@@ -45,6 +45,7 @@ const LOG_DBL_MIN = Math.log(DBL_MIN);
 const MAX_RUN_LENGTHS = 10_000;
 const MIN_SEPARATION = 1;
 const MAX_SEPARATION = 10_000;
+const MAX_PRIOR_PARAMETER = 1e12;
 
 /** log of R's dnbinom(x, size, prob = rate / (rate + 1)): the Gamma-Poisson predictive. */
 function logPredictive(x: number, shape: number, rate: number): number {
@@ -64,8 +65,9 @@ export function bayesianOnlineChangepoints(counts: readonly number[], options: B
   }
   const shape0 = options.prior?.shape ?? 1;
   const rate0 = options.prior?.rate ?? 1;
-  if (!(shape0 > 0 && Number.isFinite(shape0) && rate0 > 0 && Number.isFinite(rate0))) {
-    throw new StatsInvalidInputError(`the Gamma prior needs a positive finite shape and rate, got ${shape0} and ${rate0}`);
+  // Past MAX_PRIOR_PARAMETER logGamma(shape) overflows and the predictive becomes Inf - Inf (NaN).
+  if (!(shape0 > 0 && shape0 <= MAX_PRIOR_PARAMETER && rate0 > 0 && rate0 <= MAX_PRIOR_PARAMETER)) {
+    throw new StatsInvalidInputError(`the Gamma prior needs a positive shape and rate of at most ${MAX_PRIOR_PARAMETER}, got ${shape0} and ${rate0}`);
   }
   if (counts.length === 0) throw new StatsInsufficientDataError('the series is empty: there is nothing to segment');
   assertCountSeries(counts, 'counts');

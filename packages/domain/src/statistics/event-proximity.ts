@@ -45,8 +45,18 @@ export interface EventProximityOptions {
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+// Date.parse rolls a day past the month's end over ("2015-02-30" is 2 March) instead of
+// rejecting it; a calendar day that does not exist must be an error, not another date.
+function dayExists(value: string): boolean {
+  if (value.length < 10) return true;
+  const day = value.slice(0, 10);
+  const time = Date.parse(day);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+}
+
 function parseIsoDate(value: string, what: string): number {
-  const time = ISO_DATE.test(value) || ISO_DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
+  const wellFormed = typeof value === 'string' && (ISO_DATE.test(value) || ISO_DATE_TIME.test(value)) && dayExists(value);
+  const time = wellFormed ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) {
     throw new StatsInvalidInputError(
       `${what} must be an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time with a zone), got '${value}'`,

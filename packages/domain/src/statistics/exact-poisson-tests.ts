@@ -79,6 +79,20 @@ export interface RateRatioResult {
   readonly twoSidedRule: TwoSidedRule;
 }
 
+/**
+ * Largest count, total or expected count the exact methods accept. The tail searches step over
+ * whole outcomes: past 2^53 doubles skip integers and the searches never end, and the exact tails
+ * slow down with the count well before that (seconds at 1e13, minutes at 1e14). Far beyond any
+ * incident count, so larger input is refused with a clear error rather than left to hang.
+ */
+const MAX_EXACT_COUNT = 1e12;
+
+function assertExactMagnitude(value: number, name: string): void {
+  if (!(value <= MAX_EXACT_COUNT)) {
+    throw new StatsInvalidInputError(`${name} must be at most ${MAX_EXACT_COUNT} for an exact test, got ${value}`);
+  }
+}
+
 interface ResolvedOptions {
   readonly confLevel: number;
   readonly alternative: Alternative;
@@ -106,6 +120,7 @@ export function poissonCountInterval(
   alternative: Alternative = 'two-sided',
 ): readonly [number, number] {
   assertCount(count, 'count');
+  assertExactMagnitude(count, 'count');
   assertProbability(confLevel, 'confLevel');
   if (alternative === 'less') return [0, poissonMeanUpperLimit(count, 1 - confLevel)];
   if (alternative === 'greater') return [poissonMeanLowerLimit(count, 1 - confLevel), Number.POSITIVE_INFINITY];
@@ -145,6 +160,7 @@ export function exactPoissonRate(count: number, exposure = 1, options: PoissonRa
   const resolved = resolveOptions(options);
   const nullRate = options.nullRate ?? 1;
   assertPositiveFinite(nullRate, 'nullRate');
+  assertExactMagnitude(nullRate * exposure, 'the expected count nullRate × exposure');
   const [lower, upper] = poissonCountInterval(count, resolved.confLevel, resolved.alternative);
   return {
     count,
@@ -171,21 +187,27 @@ export function exactPoissonRateRatio(input: RateRatioInput, options: RateRatioO
   const nullRatio = options.nullRatio ?? 1;
   assertPositiveFinite(nullRatio, 'nullRatio');
   const total = countBefore + countAfter;
+  assertExactMagnitude(total, 'countBefore + countAfter');
   if (total === 0) {
     throw new StatsDegenerateInputError(
       'no events before or after the break: the rate ratio is undefined (0/0); report the two zero counts instead',
     );
   }
-  const nullProportion = (nullRatio * exposureAfter) / (nullRatio * exposureAfter + exposureBefore);
+  const scaledAfter = nullRatio * exposureAfter;
+  const exposureSum = scaledAfter + exposureBefore;
+  // With exposures near the largest double the sum overflows (Infinity / Infinity); divide through instead.
+  const nullProportion = Number.isFinite(exposureSum) ? scaledAfter / exposureSum : 1 / (1 + exposureBefore / scaledAfter);
   const [pLower, pUpper] = binomialConfidenceInterval(countAfter, total, resolved.confLevel, resolved.alternative);
+  // Ratios of counts and of exposures are taken separately: with extreme exposures the two rates
+  // can both overflow (Infinity / Infinity) although their ratio is finite.
   const toRatio = (p: number): number =>
-    p >= 1 ? Number.POSITIVE_INFINITY : (p / (1 - p)) * (exposureBefore / exposureAfter);
+    p >= 1 ? Number.POSITIVE_INFINITY : p <= 0 ? 0 : (p / (1 - p)) * (exposureBefore / exposureAfter);
   const rateBefore = countBefore / exposureBefore;
   const rateAfter = countAfter / exposureAfter;
   return {
     rateBefore,
     rateAfter,
-    rateRatio: countBefore === 0 ? Number.POSITIVE_INFINITY : rateAfter / rateBefore,
+    rateRatio: countBefore === 0 ? Number.POSITIVE_INFINITY : countAfter === 0 ? 0 : (countAfter / countBefore) * (exposureBefore / exposureAfter),
     confInt: [toRatio(pLower), toRatio(pUpper)],
     pValue: binomialPValue(countAfter, total, nullProportion, resolved.alternative, resolved.twoSidedRule),
     expectedCountAfter: total * nullProportion,

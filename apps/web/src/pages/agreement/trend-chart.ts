@@ -1,10 +1,8 @@
-import type { ItsFitJson, SeriesPeriod, TrendReportJson } from '@pactwatch/domain';
+import { counterfactualBand, type SeriesPeriod, type TrendReportJson } from '@pactwatch/domain';
 import type { EChartsCoreOption } from '../../charts/echarts.js';
 import type { ChartTable } from '../../components/chart-panel.js';
 import { SERIES_COLOURS } from '../../theme/palette.js';
 import { isFailure } from './trend-types.js';
-
-const Z95 = 1.959963984540054;
 
 export interface Band {
   readonly lower: number;
@@ -16,25 +14,8 @@ export function coveredPeriods(report: TrendReportJson): SeriesPeriod[] {
   return report.series.periods.filter((p) => p.count !== null);
 }
 
-/**
- * The 95% interval of the no-agreement projection, per period from the break on. The projection
- * is exp(offset + b0 + b1·t) with t = i + 1 (the design's time column), so its log has variance
- * x'Σx over the intercept and time terms; undefined before the break or without those terms.
- */
-export function counterfactualBand(its: ItsFitJson): Array<Band | undefined> {
-  const ix = its.coefficients.findIndex((c) => c.name === 'intercept');
-  const it = its.coefficients.findIndex((c) => c.name === 'time');
-  return its.counterfactual.map((value, i) => {
-    if (i < its.breakIndex || ix < 0 || it < 0 || !(value > 0)) return undefined;
-    const t = i + 1;
-    const cov = (a: number, b: number): number => its.covariance[a]?.[b] ?? Number.NaN;
-    const variance = cov(ix, ix) + 2 * t * cov(ix, it) + t * t * cov(it, it);
-    if (!(variance >= 0)) return undefined;
-    const eta = Math.log(value);
-    const half = Z95 * Math.sqrt(variance);
-    return { lower: Math.exp(eta - half), upper: Math.exp(eta + half) };
-  });
-}
+/** The 95% band of the no-agreement projection: the domain's, so the dashboard and the reports draw the same interval. */
+export { counterfactualBand };
 
 const round = (v: number | undefined): number | string => (v === undefined || !Number.isFinite(v) ? '' : Math.round(v * 1000) / 1000);
 

@@ -1,4 +1,4 @@
-import { VERDICTS, type Scorecard, type Verdict } from '@pactwatch/domain';
+import { VERDICTS, type ScorecardContract, type Verdict } from '@pactwatch/domain';
 import type { Page } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { VerdictBadge } from '../../components/verdict-badge.js';
@@ -24,8 +24,8 @@ export function VerdictTotals({ verdicts }: { verdicts: Readonly<Record<Verdict,
 /** The agreements binding both states, each with its scorecard (all parties) and its statistics in a word. */
 export function DyadAgreements({ agreements }: { agreements: readonly DyadAgreement[] }) {
   // The scorecard is a separate read: if it fails, the table still lists the agreements.
-  const scorecards = useApi<Page<Scorecard>>('/api/v1/scorecards', { limit: 500 });
-  const cards = scorecards.state === 'ready' ? new Map(scorecards.data.items.map((s) => [s.agreementId, s])) : new Map<string, Scorecard>();
+  const scorecards = useApi<Page<ScorecardContract>>('/api/v1/scorecards', { limit: 500 });
+  const cards = scorecards.state === 'ready' ? new Map(scorecards.data.items.map((s) => [s.agreementId, s])) : new Map<string, ScorecardContract>();
   const cell = (id: string, v: Verdict): string => {
     const card = cards.get(id);
     if (card !== undefined) return String(card.counts[v]);

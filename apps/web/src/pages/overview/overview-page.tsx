@@ -1,4 +1,4 @@
-import type { Agreement, Scorecard } from '@pactwatch/domain';
+import type { Agreement, ScorecardContract } from '@pactwatch/domain';
 import { DataView } from '../../components/data-view.js';
 import type { PageProps } from '../../routes.js';
 import { useAllPages } from '../agreement/use-all-pages.js';
@@ -34,7 +34,7 @@ function Dyads() {
 }
 
 function Agreements() {
-  const scorecards = useAllPages<Scorecard>('/api/v1/scorecards');
+  const scorecards = useAllPages<ScorecardContract>('/api/v1/scorecards');
   const agreements = useAllPages<Agreement>('/api/v1/agreements');
   return (
     <section aria-labelledby="overview-agreements">

@@ -1,4 +1,4 @@
-import type { Agreement, Scorecard, TrendReportJson } from '@pactwatch/domain';
+import type { Agreement, ScorecardContract, TrendReportJson } from '@pactwatch/domain';
 import { useApi } from '../../api/use-api.js';
 import { Link } from '../../router/router.js';
 import { partyText } from '../agreement/agreement-facts.js';
@@ -17,7 +17,7 @@ export interface ScorecardRow {
 }
 
 /** Joins scorecards (counts, analysts' overrides applied) with agreements (parties), newest first. */
-export function scorecardRows(scorecards: readonly Scorecard[], agreements: readonly Agreement[]): ScorecardRow[] {
+export function scorecardRows(scorecards: readonly ScorecardContract[], agreements: readonly Agreement[]): ScorecardRow[] {
   const byId = new Map(agreements.map((a) => [a.id, a]));
   return scorecards
     .map((s) => {

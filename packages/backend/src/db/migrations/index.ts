@@ -7,6 +7,9 @@ import * as m0005 from './0005-jobs.js';
 import * as m0006 from './0006-store-revision.js';
 import * as m0007 from './0007-incident-draft.js';
 import * as m0008 from './0008-finding-dyad-index.js';
+import * as m0009 from './0009-feeds.js';
+import * as m0010 from './0010-alerts.js';
+import * as m0011 from './0011-account-revision.js';
 
 /** Numbered migrations, in order. Add a file, import it here; never edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,4 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-store-revision': m0006,
   '0007-incident-draft': m0007,
   '0008-finding-dyad-index': m0008,
+  '0009-feeds': m0009,
+  '0010-alerts': m0010,
+  '0011-account-revision': m0011,
 };

@@ -1,5 +1,6 @@
 import { ACTIVITY_TYPE_SPELLINGS, countryNote, normaliseCountry, spellingNote, TARGET_CATEGORY_SPELLINGS, type SpellingOutcome } from '@pactwatch/domain';
 import type { ImportedActor, ImportUnit, RejectedUnit } from '../import-types.js';
+import { rawJsonText, TOO_DEEP_RAW, TOO_DEEP_REASON } from '../json-raw.js';
 import type { ActorGalaxy } from './misp-actor-galaxies.js';
 import { isRecord } from './misp-cluster-file.js';
 import { distinct, MetaFieldError, stringList } from './misp-meta-fields.js';
@@ -71,7 +72,9 @@ function normaliseContext(meta: Readonly<Record<string, unknown>>, galaxy: Actor
 
 /** Maps one cluster value to an actor unit, or quarantines it naming the field and the reason. */
 export function mapClusterValue(value: unknown, index: number, galaxy: ActorGalaxy): MappedValue {
-  const raw = JSON.stringify(value) ?? 'null';
+  const text = rawJsonText(value);
+  const raw = 'text' in text ? text.text : TOO_DEEP_RAW;
+  if ('tooDeep' in text) return reject(`values[${index}]`, raw, '', TOO_DEEP_REASON);
   if (!isRecord(value)) return reject(`values[${index}]`, raw, 'value', 'a cluster value must be an object');
   const name = value['value'];
   if (typeof name !== 'string') return reject(`values[${index}]`, raw, 'value', 'missing or not a string: a cluster needs a name');

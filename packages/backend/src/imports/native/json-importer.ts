@@ -1,6 +1,7 @@
 import { actorSchema, agreementSchema, contextEventSchema, groupSchema, incidentSchema, PactwatchError } from '@pactwatch/domain';
 import { NATIVE_FORMAT, NATIVE_VERSION } from '../../exports/native-dataset.js';
 import type { ImportUnit, Importer, ParsedImport, RejectedUnit } from '../import-types.js';
+import { rawJsonText, TOO_DEEP_RAW, TOO_DEEP_REASON } from '../json-raw.js';
 
 /** Dataset name of native files: record ids are kept as the records' own ids within it. */
 export const NATIVE_DATASET = 'pactwatch-json';
@@ -37,7 +38,12 @@ function readDocument(bytes: Buffer, path: string): Readonly<Record<string, unkn
     throw invalid(path, `is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!isObject(document) || document['format'] !== NATIVE_FORMAT) throw invalid(path, `is not a pactwatch dataset file: "format" must be "${NATIVE_FORMAT}" (write one with \`pactwatch export --format json\`)`);
-  if (document['version'] !== NATIVE_VERSION) throw invalid(path, `dataset file version ${JSON.stringify(document['version'])} is not one this pactwatch reads (version ${NATIVE_VERSION})`);
+  if (document['version'] !== NATIVE_VERSION) {
+    // Shown as text only when it is short: a hostile "version" may be nested too deep to serialise.
+    const version = document['version'];
+    const shown = typeof version === 'object' && version !== null ? (Array.isArray(version) ? 'a list' : 'an object') : JSON.stringify(version) ?? 'missing';
+    throw invalid(path, `dataset file version ${shown.slice(0, 100)} is not one this pactwatch reads (version ${NATIVE_VERSION})`);
+  }
   for (const key of LISTS) if (document[key] !== undefined && !Array.isArray(document[key])) throw invalid(path, `"${key}" must be a list`);
   return document;
 }
@@ -73,7 +79,8 @@ export function parseNativeDataset(bytes: Buffer, path: string): ParsedImport {
   for (const key of LISTS) {
     const kind = KIND[key];
     listOf(document, key).forEach((element, index) => {
-      const raw = JSON.stringify(element) ?? 'null';
+      const text = rawJsonText(element);
+      const raw = 'text' in text ? text.text : TOO_DEEP_RAW;
       const id = isObject(element) && typeof element['id'] === 'string' ? element['id'] : undefined;
       const locator = `${key}[${index}]${id === undefined ? '' : ` "${id}"`}`;
       const sourceId = `${kind}:${id ?? `#${index}`}`;
@@ -84,6 +91,7 @@ export function parseNativeDataset(bytes: Buffer, path: string): ParsedImport {
         const issue = firstIssue(error);
         reject(issue.reason, issue.field);
       };
+      if ('tooDeep' in text) return reject(TOO_DEEP_REASON);
       if (id === undefined) return reject('has no "id"', 'id');
       if (seen.has(sourceId)) return reject(`"${id}" is in this file twice (already read above)`, 'id');
       if (key === 'actors') {

@@ -31,10 +31,28 @@ function lineOf(error: CsvError): number | undefined {
   return typeof lines === 'number' ? lines : undefined;
 }
 
+/**
+ * Fields in the header line, counted before parsing: csv-parse takes many seconds on a line of a
+ * million columns, which the column limit would refuse anyway.
+ */
+function headerWidth(text: string, delimiter: string): number {
+  let quoted = false;
+  let width = 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && text.startsWith(delimiter, i)) width += 1;
+  }
+  return width;
+}
+
 /** Reads a CSV file into a table; quoting and encoding errors refuse the file, naming the line. */
 export function readCsvTable(bytes: Buffer, file: string, options: { delimiter?: string } = {}): Table {
   const text = decodeTableText(bytes, file);
   const delimiter = options.delimiter ?? detectDelimiter(text);
+  const width = delimiter === '' ? 1 : headerWidth(text, delimiter);
+  if (width > TABULAR_LIMITS.maxColumns) throw invalidFile(file, `the header has ${width} columns, over the limit of ${TABULAR_LIMITS.maxColumns}`, { path: 'row 1' });
   let records: string[][];
   try {
     records = parse(text, {

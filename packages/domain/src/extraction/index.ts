@@ -1,0 +1,11 @@
+export * from './types.js';
+export * from './extract-candidates.js';
+export * from './deduplicate.js';
+export * from './score-extraction.js';
+export { MAX_ARTICLE_CHARS, MAX_SENTENCE_CHARS, MAX_QUOTED_SENTENCE_CHARS, MIN_ACTOR_ALIAS_CHARS } from './limits.js';
+export { ROLE_RULES, VICTIM_NOUNS, type RoleRule, type RoleName, type RoleStrength } from './role-rules.js';
+export { ACTIVITY_RULES, TARGET_RULES, BASIS_RULES, ATTACK_CUE_PATTERN, type KeywordRule, type BasisRule } from './keyword-rules.js';
+export { DATE_RULES, type DateRule } from './date-rules.js';
+export { CONFIDENCE_RULES, type ConfidenceRule } from './confidence-rules.js';
+export { EXTRA_GAZETTEER, AMBIGUOUS_NAMES, FALSE_POSITIVE_GUARDS, type GazetteerEntry, type AmbiguousName, type FalsePositiveGuard, type MentionKind } from './gazetteer-data.js';
+export { extractionGazetteer, findStateMentions, type StateMention } from './gazetteer.js';
