@@ -132,6 +132,10 @@ export async function launchBrowser(): Promise<Browser> {
     viewport: { width: 1280, height: 720 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // Generous waits, never timing assertions: in CI these tests share two cores with the whole
+  // suite, and a first (uncached) agreement page can take well over playwright's default 30 s.
+  context.setDefaultTimeout(90_000);
+  context.setDefaultNavigationTimeout(90_000);
   return {
     context,
     newPage: () => context.newPage(),

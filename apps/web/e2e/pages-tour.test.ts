@@ -11,7 +11,7 @@ async function fitsWidth(page: Page): Promise<boolean> {
 
 /** Waits until no "Loading …" status is left on the page. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0, undefined, { timeout: 90_000 });
 }
 
 // Every page at 1280×720 and at phone width, with a screenshot of each; shareable URLs, back and
