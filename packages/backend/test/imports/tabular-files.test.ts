@@ -1,50 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { writeZip } from '../fuzz/zip-archive.js';
 import { workspace } from '../helpers.js';
 
 const CFR_HEADER = 'Title,Date,Affiliations,Description,Response,Victims,Sponsor,Type,Category,Sources_1,Sources_2,Sources_3';
 const CFR_ROW = 'Cloud Hopper,12/20/2018,APT 10,,,United States,China,Espionage,Private sector,,,';
-
-/** A minimal zip archive; `declared` lets an entry lie about its uncompressed size (a zip bomb). */
-function zip(entries: ReadonlyArray<{ name: string; data: Buffer; declared?: number }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name);
-    const compressed = deflateRawSync(entry.data);
-    const size = entry.declared ?? entry.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
-    centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 const OFFICE = [{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }];
 
@@ -94,11 +56,11 @@ describe('malformed and hostile tabular files', () => {
     const { app, write } = await setup();
     const text = write('notes.xlsx', 'Title,Date\n');
     expect((await failure(app.imports.import({ file: text, format: 'xlsx', mapping: 'cfr' }))).message).toContain('notes.xlsx: is not an XLSX workbook (not a zip archive)');
-    const otherZip = write('photos.xlsx', zip([{ name: 'photo.txt', data: Buffer.from('not a sheet') }]));
+    const otherZip = write('photos.xlsx', writeZip([{ name: 'photo.txt', data: Buffer.from('not a sheet') }]));
     expect((await failure(app.imports.import({ file: otherZip, format: 'xlsx', mapping: 'cfr' }))).message).toContain('photos.xlsx: is a zip archive but not an XLSX workbook (no xl/workbook.xml)');
-    const liar = write('bomb.xlsx', zip([...OFFICE, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024), declared: 1000 }]));
+    const liar = write('bomb.xlsx', writeZip([...OFFICE, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024), declared: 1000 }]));
     expect((await failure(app.imports.import({ file: liar, format: 'xlsx', mapping: 'cfr' }))).message).toContain('zip entry "xl/worksheets/sheet1.xml" is corrupt or expands beyond its declared 1000 bytes (a zip bomb?)');
-    const huge = write('huge.xlsx', zip([...OFFICE, { name: 'xl/sharedStrings.xml', data: Buffer.from('<sst/>'), declared: 200 * 1024 * 1024 }]));
+    const huge = write('huge.xlsx', writeZip([...OFFICE, { name: 'xl/sharedStrings.xml', data: Buffer.from('<sst/>'), declared: 200 * 1024 * 1024 }]));
     expect((await failure(app.imports.import({ file: huge, format: 'xlsx', mapping: 'cfr' }))).message).toMatch(/huge\.xlsx: the workbook expands to \d+ bytes, over the limit of 104857600/);
     const legacy = write('old.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
     expect((await failure(app.imports.import({ file: legacy, format: 'xlsx', mapping: 'cfr' }))).message).toContain('is an old binary .xls or a password-protected workbook');
