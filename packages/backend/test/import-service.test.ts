@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { SourceObjectRepository } from '../src/repositories/source-object-repository.js';
 import { row, setupLines as setup } from './lines-importer.js';
@@ -15,6 +16,25 @@ describe('import framework', () => {
     expect(incident.attributions[0]?.actor).toBe('lines-apt-x');
     const again = await service.import({ file: path, format: 'lines' });
     expect(again).toMatchObject({ read: 3, stored: 0, updated: 0, unchanged: 2, quarantined: 1 });
+    // Nothing changed and nothing was waiting: no evaluation.
+    expect(again.evaluation).toBeNull();
+  });
+
+  it('a re-run evaluates what an import killed between its commit and its evaluation left stale', async () => {
+    const { app, service, file } = await setup();
+    const path = file('k.lines', [row({ id: '1', sponsor: 'CN', victim: 'US', start: '2016-02' }), row({ id: '2', sponsor: 'CN', victim: 'US', start: '2016-03' })]);
+    const first = await service.import({ file: path, format: 'lines' });
+    expect(first.evaluation).toMatchObject({ findings: 2 });
+    const findings = async (): Promise<number> => Number((await sql<{ n: number }>`select count(*) as n from finding`.execute(app.db)).rows[0]?.n);
+    // The import's transaction committed; the process died before its evaluation did.
+    await sql`delete from finding`.execute(app.db);
+    await sql`update incident set evaluated_hash = null`.execute(app.db);
+    expect(await findings()).toBe(0);
+    const again = await service.import({ file: path, format: 'lines' });
+    expect(again).toMatchObject({ stored: 0, updated: 0, unchanged: 2 });
+    expect(again.evaluation).toMatchObject({ mode: 'incremental', incidentsEvaluated: 2, findings: 2 });
+    expect(await findings()).toBe(2);
+    expect(Number((await sql<{ n: number }>`select count(*) as n from incident where evaluated_hash is null`.execute(app.db)).rows[0]?.n)).toBe(0);
   });
 
   it('reports progress through every phase, ending with done', async () => {

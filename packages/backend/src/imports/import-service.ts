@@ -250,8 +250,10 @@ export class ImportService {
     };
     const report = dryRun ? await run(repositories(this.ctx)) : await inTransaction(this.ctx, run);
     if (report.read !== report.stored + report.updated + report.unchanged + report.quarantined + report.drafted + report.alreadyDrafted) throw new Error(`import counts do not reconcile: ${JSON.stringify(report)}`);
-    if (!dryRun && report.stored + report.updated > 0) onProgress({ phase: 'evaluating', done: 0, total: 0 });
-    const evaluation = !dryRun && report.stored + report.updated > 0 ? await this.evaluation.evaluate() : null;
+    // An import that changed nothing still evaluates what a killed earlier run left stale.
+    const evaluate = !dryRun && (report.stored + report.updated > 0 || (await this.evaluation.hasStaleIncidents()));
+    if (evaluate) onProgress({ phase: 'evaluating', done: 0, total: 0 });
+    const evaluation = evaluate ? await this.evaluation.evaluate() : null;
     onProgress({ phase: 'done', done: report.read, total: report.read });
     this.ctx.logger.info({ import: { ...report, changes: report.changes.length, problems: report.problems.length } }, 'import finished');
     return { ...report, evaluation };

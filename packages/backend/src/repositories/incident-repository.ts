@@ -209,6 +209,17 @@ export class IncidentRepository {
   }
 
   /** Incidents whose findings are missing or were computed from an older version. */
+  /** Whether any incident waits for evaluation (one row at most: cheap on a large store). */
+  async anyStale(): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('incident')
+      .select('id')
+      .where((eb) => eb.or([eb('evaluated_hash', 'is', null), eb('evaluated_hash', '<>', eb.ref('content_hash'))]))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async staleIds(): Promise<string[]> {
     const rows = await this.db
       .selectFrom('incident')

@@ -1,7 +1,7 @@
 import { createComplianceEngine, type ComplianceEngine, type EvaluationReport } from '@pactwatch/domain';
 import type { Repositories } from '../repositories/index.js';
 import { contentHash } from '../util/hash.js';
-import { inTransaction, type ServiceContext } from './service-context.js';
+import { inTransaction, repositories, type ServiceContext } from './service-context.js';
 
 /** Bump when the engine's logic changes, so stored findings are recomputed. */
 export const ENGINE_VERSION = '1';
@@ -37,6 +37,15 @@ export class EvaluationService {
     const engine = createComplianceEngine(agreements, groups, { confidenceThreshold: threshold });
     this.cached = { rulesetHash, engine };
     return { engine, rulesetHash };
+  }
+
+  /**
+   * Whether incidents wait for evaluation. Writes commit before they are evaluated, so a process
+   * killed in between leaves stale incidents; callers that skip evaluation when they changed
+   * nothing ask this first, so the next run finishes what the killed one left.
+   */
+  async hasStaleIncidents(): Promise<boolean> {
+    return repositories(this.ctx).incidents.anyStale();
   }
 
   async evaluate(options: { full?: boolean } = {}): Promise<EvaluationReport> {
