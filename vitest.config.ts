@@ -28,7 +28,9 @@ export default defineConfig({
       ...(postgresUrl === undefined || postgresUrl === ''
         ? []
         : [{ extends: true, test: { name: 'postgres', include: backendTests, env: { PACTWATCH_TEST_STORE: 'postgres' } } }]),
-      { extends: true, test: { name: 'apps', include: ['apps/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...backendTests, ...webTests] } },
+      // CLI tests spawn the built binary, some a dozen times per test; on two shared cores a spawn
+      // can take seconds, so their limit is a hang guard, not a speed check (that is `npm run bench`).
+      { extends: true, test: { name: 'apps', include: ['apps/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...backendTests, ...webTests], testTimeout: 120_000 } },
       // The dashboard's component and hook tests run in happy-dom; its browser tests drive Debian's
       // Chromium against `pactwatch serve` (apps/web/e2e, skipped with a notice when it is absent).
       { extends: true, plugins: [react()], test: { name: 'web', include: webTests, environment: 'happy-dom' } },

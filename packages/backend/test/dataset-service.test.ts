@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { IncidentRepository } from '../src/repositories/incident-repository.js';
 import { AGREEMENT_YAML, incidentYaml, workspace } from './helpers.js';
@@ -54,6 +56,39 @@ describe('dataset loading', () => {
     expect(quarantine.map((q) => q.sourceFile).sort()).toEqual(['incidents/bad-date.yaml', 'incidents/bad-yaml.yaml', 'incidents/unknown-field.yaml', 'incidents/wrong-name.yaml']);
     expect(quarantine.find((q) => q.sourceFile === 'incidents/bad-date.yaml')?.raw).toContain('2016-13');
     expect((await app.query.incidents()).map((i) => i.id)).toEqual(['good']);
+  });
+
+  it('quarantines a file that is not valid UTF-8, naming byte and line, instead of reading replacement characters', async () => {
+    const ws = workspace();
+    ws.write('agreements/us-cn-test.yaml', AGREEMENT_YAML);
+    ws.write('incidents/good.yaml', incidentYaml('good', { title: 'Zürich (UTF-8 is fine)' }));
+    // A Latin-1 editor saved "Zürich" as 5A FC 72 69 63 68: 0xFC is not UTF-8.
+    const text = incidentYaml('latin', { title: 'Zxrich' });
+    const bytes = Buffer.from(text, 'utf8');
+    const at = bytes.indexOf('Zxrich') + 1;
+    bytes[at] = 0xfc;
+    writeFileSync(join(ws.dataDir, 'incidents/latin.yaml'), bytes);
+    const app = await ws.open();
+    const report = await app.dataset.load();
+    expect(report).toMatchObject({ read: 3, stored: 2, quarantined: 1 });
+    const problem = report.problems.find((p) => p.file === 'incidents/latin.yaml');
+    const line = text.slice(0, at).split('\n').length;
+    expect(problem).toMatchObject({ line, reason: `not valid UTF-8 (byte ${at}, line ${line}); save the file as UTF-8` });
+    expect((await app.query.quarantine()).map((q) => q.sourceFile)).toEqual(['incidents/latin.yaml']);
+    expect((await app.query.incidents()).map((i) => [i.id, i.title])).toEqual([['good', 'Zürich (UTF-8 is fine)']]);
+  });
+
+  it('stores an incident still going on (period.end "..") and reads it back with an open end', async () => {
+    const ws = workspace();
+    ws.write('agreements/us-cn-test.yaml', AGREEMENT_YAML);
+    ws.write('incidents/ongoing.yaml', incidentYaml('ongoing', { start: '2014-03' }).replace('period: { start: "2014-03" }', 'period: { start: "2014-03", end: ".." }'));
+    const app = await ws.open();
+    const report = await app.dataset.load();
+    expect(report).toMatchObject({ read: 2, stored: 2, quarantined: 0 });
+    expect((await app.query.incident('ongoing')).period).toEqual({ start: '2014-03', end: '..' });
+    await app.evaluation.evaluate();
+    const findings = await app.query.findings({ incidentId: 'ongoing' });
+    expect(findings.map((f) => f.verdict)).toEqual(['possible-breach']);
   });
 
   it('keeps the stored version of a record whose file turns invalid', async () => {

@@ -303,6 +303,7 @@ export function bocpdJson(series: SeriesJson, result: BocpdResult, prior: { shap
     indexing: CHANGEPOINT_INDEXING,
     changepoints: result.changepoints,
     segments: segmentsFrom(result.changepoints, counts),
+    nextStartsNewSegment: result.nextStartsNewSegment,
     ...(withPosterior
       ? {
           runLengthPosteriorIndexing:
@@ -364,6 +365,7 @@ export function bocpdText(series: SeriesJson, result: BocpdResult, prior: { shap
     '',
     segmentsTable(segmentsFrom(result.changepoints, counts), width),
   ];
+  if (result.nextStartsNewSegment) lines.push('', '  The most probable run length after the last observation is 0: the model expects the next period to start a new segment.');
   if (withPosterior) {
     lines.push('');
     const rows = result.runLengthPosterior.slice(1).map((probabilities, k) => {

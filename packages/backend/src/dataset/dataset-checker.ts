@@ -56,6 +56,10 @@ export function checkDataset(files: readonly DatasetFile[], validator: RecordVal
   const rejected: RejectedRecord[] = [];
   const valid = new Map<DatasetKind, Array<{ value: unknown; file: string; raw: string }>>();
   for (const file of files) {
+    if (file.unreadable !== undefined) {
+      rejected.push({ kind: file.kind, file: file.file, recordId: null, raw: file.text, problems: [{ file: file.file, line: file.unreadable.line, reason: file.unreadable.reason }] });
+      continue;
+    }
     const parsed = parseYamlWithLines(file.text);
     if (!parsed.ok) {
       rejected.push({ kind: file.kind, file: file.file, recordId: null, raw: file.text, problems: [{ file: file.file, ...(parsed.line === undefined ? {} : { line: parsed.line }), reason: parsed.reason }] });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { DATASET_KINDS, datasetKindOfFolder, PactwatchError, type DatasetKind } from '@pactwatch/domain';
+import { firstInvalidByte } from '../util/utf8.js';
 
 export interface DatasetFile {
   readonly kind: DatasetKind;
@@ -8,15 +9,36 @@ export interface DatasetFile {
   readonly file: string;
   readonly absolutePath: string;
   readonly text: string;
+  /** Why the bytes are not a text file (invalid UTF-8): the checker rejects the record with it. */
+  readonly unreadable?: { readonly reason: string; readonly line: number };
 }
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const isYaml = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
 
-function readText(absolutePath: string, shown: string): string {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodes(bytes: Buffer): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a record file as UTF-8. Invalid bytes are not silently replaced (a name would change
+ * without anyone noticing): the text is kept, lossily decoded, for the quarantine, with the reason.
+ */
+function readText(absolutePath: string, shown: string): Pick<DatasetFile, 'text' | 'unreadable'> {
   const size = statSync(absolutePath).size;
   if (size > MAX_FILE_BYTES) throw new PactwatchError('VALIDATION_FAILED', `${shown}: file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for one record`);
-  return readFileSync(absolutePath, 'utf8');
+  const bytes = readFileSync(absolutePath);
+  if (decodes(bytes)) return { text: bytes.toString('utf8') };
+  const at = firstInvalidByte(bytes);
+  const line = bytes.subarray(0, at).toString('utf8').split('\n').length;
+  return { text: bytes.toString('utf8'), unreadable: { reason: `not valid UTF-8 (byte ${at}, line ${line}); save the file as UTF-8`, line } };
 }
 
 /**
@@ -30,7 +52,7 @@ export function readDatasetFiles(path: string): DatasetFile[] {
     if (kind === undefined) {
       throw new PactwatchError('VALIDATION_FAILED', `${path}: cannot tell the record kind; put the file in one of ${DATASET_KINDS.map((k) => `${k.folder}/`).join(', ')}`);
     }
-    return [{ kind, file: path, absolutePath: path, text: readText(path, path) }];
+    return [{ kind, file: path, absolutePath: path, ...readText(path, path) }];
   }
   const files: DatasetFile[] = [];
   for (const { kind, folder } of DATASET_KINDS) {
@@ -40,7 +62,7 @@ export function readDatasetFiles(path: string): DatasetFile[] {
       if (!isYaml(name)) continue;
       const absolutePath = join(dir, name);
       const file = relative(path, absolutePath);
-      files.push({ kind, file, absolutePath, text: readText(absolutePath, file) });
+      files.push({ kind, file, absolutePath, ...readText(absolutePath, file) });
     }
   }
   return files;

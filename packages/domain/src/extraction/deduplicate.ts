@@ -33,7 +33,7 @@ function fromCandidate(c: IncidentCandidate): Comparable {
 function fromIncident(incident: Incident): Comparable | undefined {
   try {
     const start = parseUncertainDate(incident.period.start);
-    const end = incident.period.end === undefined ? start : parseUncertainDate(incident.period.end);
+    const end = incident.period.end === undefined ? start : incident.period.end === '..' ? { latest: Infinity } : parseUncertainDate(incident.period.end);
     return {
       sponsors: incident.attributions.map((a) => a.sponsor),
       actors: incident.attributions.flatMap((a) => (a.actor === undefined ? [] : [a.actor])),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidEdtf } from '../dates/uncertain-date.js';
 import { confidenceSchema, disputeSchema, edtfSchema, provenanceSchema, slugSchema, sourceSchema, stateCodeSchema } from './common-schemas.js';
 import { ACTIVITY_TYPES, ACTOR_RELATIONS, ATTRIBUTION_BASES, INCIDENT_MEANS, TARGET_CATEGORIES } from './taxonomy.js';
 
@@ -42,11 +43,17 @@ export const victimSchema = z
   .strict();
 export type Victim = z.infer<typeof victimSchema>;
 
+/** An EDTF date, or ".." for an open end (EDTF's own word for it: "2015-06/.."). */
+const periodEndSchema = z
+  .union([z.string().max(64), z.number().int().min(1000).max(2999)])
+  .transform((value) => String(value))
+  .refine((value) => value === '..' || isValidEdtf(value), { message: 'is not a valid EDTF (ISO 8601-2) date, e.g. "2016-07", or ".." for still ongoing' });
+
 export const periodSchema = z
   .object({
     start: edtfSchema,
     /** Omitted: a single event at `start`. "..": still ongoing / open end. */
-    end: edtfSchema.optional(),
+    end: periodEndSchema.optional(),
   })
   .strict();
 export type Period = z.infer<typeof periodSchema>;

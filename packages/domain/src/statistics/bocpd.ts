@@ -37,6 +37,13 @@ export interface BocpdResult {
   readonly segmentStarts: readonly number[];
   /** segmentStarts without the leading 0: the same convention as detectChangepoints. */
   readonly changepoints: readonly number[];
+  /**
+   * ocp's maxCPs can end with n + 1 (1-based): the most probable run length after the last
+   * observation is 0, i.e. the model expects the NEXT observation to start a new segment. That
+   * segment holds no data, so it is not in segmentStarts or changepoints; this flag keeps the
+   * signal ("a change may be under way at the end of the series").
+   */
+  readonly nextStartsNewSegment: boolean;
   readonly hazard: number;
 }
 
@@ -133,11 +140,13 @@ export function bayesianOnlineChangepoints(counts: readonly number[], options: B
     bestSets = [...kept, [...(kept[bestIndex - 1] ?? []), start]];
   });
 
-  const segmentStarts = (bestSets[bestSets.length - 1] ?? [1]).map((start) => start - 1);
+  const traced = (bestSets[bestSets.length - 1] ?? [1]).map((start) => start - 1);
+  const segmentStarts = traced.filter((start) => start < counts.length);
   return {
     runLengthPosterior: posterior,
     segmentStarts,
     changepoints: segmentStarts.filter((start) => start > 0),
+    nextStartsNewSegment: traced.length > segmentStarts.length,
     hazard,
   };
 }

@@ -71,4 +71,15 @@ describe('regressions found by property-based tests', () => {
     expect(() => bayesianOnlineChangepoints([0, 1], { prior: { shape: Number.MAX_VALUE, rate: 0.1 } })).toThrow(expect.objectContaining({ code: 'STATS_INVALID_INPUT' }));
     expect(bayesianOnlineChangepoints([0, 1], { prior: { shape: 1e6, rate: 1e6 } }).changepoints).toEqual([]);
   });
+
+  it('BOCPD never reports a changepoint at the series length; an expected change after the data is a flag', () => {
+    // ocp's traceback ends with n + 1 here: its most probable run length after the last count is 0.
+    const result = bayesianOnlineChangepoints([0, 2, 0], { hazard: 0.5 });
+    expect(result.changepoints.every((cp) => cp > 0 && cp < 3)).toBe(true);
+    expect(result.segmentStarts[0]).toBe(0);
+    expect(result.segmentStarts.every((start) => start < 3)).toBe(true);
+    expect(result.nextStartsNewSegment).toBe(true);
+    // A series with a clear step and a calm end: no such flag.
+    expect(bayesianOnlineChangepoints([1, 1, 1, 1, 1, 20, 20, 20, 20, 20]).nextStartsNewSegment).toBe(false);
+  });
 });

@@ -133,8 +133,8 @@ describe('statistics: properties', () => {
               expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
             }
             result.changepoints.forEach((cp, i) => {
-              // ocp's convention, kept: a most likely run length of 0 at the end reports a change at n.
-              expect(Number.isInteger(cp) && cp > 0 && cp <= counts.length).toBe(true);
+              // Every changepoint is an observation; ocp's trailing n + 1 is the nextStartsNewSegment flag.
+              expect(Number.isInteger(cp) && cp > 0 && cp < counts.length, `changepoint ${cp} of ${counts.length}`).toBe(true);
               if (i > 0) expect(cp).toBeGreaterThan(result.changepoints[i - 1] ?? 0);
             });
           },
