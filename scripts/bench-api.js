@@ -19,13 +19,15 @@
 // cluster (scripts/pg-cluster.sh) that is removed afterwards. Nothing here asserts on time: it
 // measures and reports (docs/BENCHMARKS.md, "Server mode").
 
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtCodeHash } from '../bench/dist-hash.js';
+import { postgresCluster } from './soak/processes.js';
+import { git, machine, machineBusyMs, processCpuMs, round, sleep } from './soak/support.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -76,10 +78,8 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const round = (x, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
 const fmtN = (n) => (n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
 const fmtMs = (ms) => (!Number.isFinite(ms) ? '—' : ms >= 100 ? `${Math.round(ms)}` : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function table(rows, headers) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -87,46 +87,12 @@ function table(rows, headers) {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function machine() {
-  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
-  return {
-    cpuModel: /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown',
-    cpus: os.availableParallelism(),
-    memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-  };
-}
-
 /** The built code the servers load (other work rebuilds dist while benchmarks run). */
 const distHash = () => builtCodeHash(ROOT, ['packages/domain/dist', 'packages/backend/dist', 'apps/api/dist']);
 
-function git(...a) {
-  try {
-    return execFileSync('git', a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
-
 // CPU accounting from /proc, to tell whether other work shared the machine during a measurement:
-// machine busy time minus this process, the server child and the hello child = other processes.
-const JIFFY_MS = 10; // USER_HZ is 100 on Linux
-function machineBusyMs() {
-  if (!existsSync('/proc/stat')) return NaN;
-  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
-  return (cpu.slice(0, 8).reduce((s, x) => s + x, 0) - idle) * JIFFY_MS;
-}
-function processCpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * JIFFY_MS; // utime + stime
-  } catch {
-    return NaN;
-  }
-}
+// machine busy time minus this process, the server child and the hello child = other processes
+// (machineBusyMs and processCpuMs come from scripts/soak/support.js).
 /** A process and its children (PostgreSQL: the postmaster and its backends). */
 function processTree(rootPid) {
   const pids = [rootPid];
@@ -359,19 +325,6 @@ async function sqliteStore(size, seed, engineVersion) {
 async function waitForExit(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise((r) => child.once('exit', r));
-}
-
-/** A throwaway loopback PostgreSQL cluster with one database for the benchmark. */
-async function postgresCluster() {
-  const dir = mkdtempSync(join(os.tmpdir(), 'pactwatch-bench-pg-'));
-  const url = execFileSync(join(ROOT, 'scripts/pg-cluster.sh'), ['start', dir], { encoding: 'utf8' }).trim().split('\n').pop();
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('create database pactwatch_bench');
-  const version = (await client.query('show server_version')).rows[0].server_version;
-  await client.end();
-  return { dir, url: url.replace(/\/postgres$/, '/pactwatch_bench'), version, stop: () => execFileSync(join(ROOT, 'scripts/pg-cluster.sh'), ['stop', dir]) };
 }
 
 async function loadTest(url, headers, { connections, duration }) {
@@ -642,7 +595,7 @@ async function main(args) {
         console.log(`  SQLite store ${seeded.reused ? 'reused' : 'seeded'}: ${seeded.findings.toLocaleString('en')} findings; scorecard ${seeded.scorecard.agreementId} (${seeded.scorecard.findings.toLocaleString('en')} findings over ${seeded.scorecard.incidents.toLocaleString('en')} incidents, ${seeded.scorecard.commitments} commitments); dyad ${seeded.dyad.code} (${seeded.dyad.findings.toLocaleString('en')} findings, ${seeded.dyad.incidents.toLocaleString('en')} incidents)`);
         await runDatabase('sqlite', file, seeded, { ...hello, url: helloReady.url }, options, results);
       } else {
-        const cluster = await postgresCluster();
+        const cluster = await postgresCluster('bench');
         try {
           process.stdout.write(`  seeding PostgreSQL ${cluster.version} with ${fmtN(options.size)} incidents … `);
           const seed = startChild('seed', ['--database', 'postgres', '--store', cluster.url, '--size', String(options.size), '--seed', String(options.seed)], { waitFor: 'result', execArgv: ['--max-old-space-size=4096'] });

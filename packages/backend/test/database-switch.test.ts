@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/db/migrations/index.js';
 import { parseInt8, parseNumeric } from '../src/db/postgres.js';
 import { inTransaction, type ServiceContext } from '../src/services/service-context.js';
+import { queuedWriters } from '../src/db/write-transaction.js';
 import { workspace } from './helpers.js';
 import { createTestDatabase, dropTestDatabase, onPostgres } from './test-store.js';
 
@@ -129,34 +130,21 @@ describe.skipIf(!onPostgres)('the PostgreSQL store (postgres test project only: 
     expect(error.message).not.toContain('hunter2');
   });
 
-  it('lets one writer in at a time, as SQLite does', async () => {
-    const app = await open(await freshDatabase());
+  it('lets one writer in at a time, as SQLite does, across processes (the advisory lock)', async () => {
+    const url = await freshDatabase();
+    const app = await open(url);
+    // A second store handle has its own pool and writer turns: it stands for another process.
+    const other = await open(url);
     const ctx: ServiceContext = { db: app.db, config: app.config, logger: silent, now: () => new Date() };
-    const events: string[] = [];
-    let releaseFirst = (): void => undefined;
-    const firstHolds = new Promise<void>((resolve) => {
-      releaseFirst = resolve;
-    });
-    let firstStarted = (): void => undefined;
-    const firstIsIn = new Promise<void>((resolve) => {
-      firstStarted = resolve;
-    });
-    const first = inTransaction(ctx, async (repos) => {
-      events.push('first in');
-      firstStarted();
-      await firstHolds;
-      await repos.meta.set('writer', 'first');
-      events.push('first out');
-    });
-    await firstIsIn;
-    const second = inTransaction(ctx, async (repos) => {
+    const otherCtx: ServiceContext = { db: other.db, config: other.config, logger: silent, now: () => new Date() };
+    const { events, first, releaseFirst } = await firstWriterHolding(ctx);
+    const second = inTransaction(otherCtx, async (repos) => {
       events.push('second in');
       await repos.meta.set('writer', 'second');
     });
     // Wait until the second writer is blocked on the lock (seen by the server), then let the first finish.
     for (;;) {
-      const waiting = await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`.execute(app.db);
-      if ((waiting.rows[0]?.n ?? 0) > 0) break;
+      if ((await lockWaiters(app)) > 0) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(events).toEqual(['first in']);
@@ -165,7 +153,54 @@ describe.skipIf(!onPostgres)('the PostgreSQL store (postgres test project only: 
     expect(events).toEqual(['first in', 'first out', 'second in']);
     expect(await storedWriter(app)).toBe('second');
   });
+
+  it('queues a second writer of the same process before it takes a connection, so it never waits on the lock', async () => {
+    const app = await open(await freshDatabase());
+    const ctx: ServiceContext = { db: app.db, config: app.config, logger: silent, now: () => new Date() };
+    const { events, first, releaseFirst } = await firstWriterHolding(ctx);
+    const second = inTransaction(ctx, async (repos) => {
+      events.push('second in');
+      await repos.meta.set('writer', 'second');
+    });
+    // Both are this process's writers; the second waits in the queue, not on the server's lock.
+    expect(queuedWriters(app.db)).toBe(2);
+    expect(await lockWaiters(app)).toBe(0);
+    expect(events).toEqual(['first in']);
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(events).toEqual(['first in', 'first out', 'second in']);
+    expect(queuedWriters(app.db)).toBe(0);
+    expect(await storedWriter(app)).toBe('second');
+  });
 });
+
+/** A write transaction that is inside (has the turn and the lock) and stays until released. */
+async function firstWriterHolding(ctx: ServiceContext): Promise<{ events: string[]; first: Promise<void>; releaseFirst: () => void }> {
+  const events: string[] = [];
+  let releaseFirst = (): void => undefined;
+  const firstHolds = new Promise<void>((resolve) => {
+    releaseFirst = resolve;
+  });
+  let firstStarted = (): void => undefined;
+  const firstIsIn = new Promise<void>((resolve) => {
+    firstStarted = resolve;
+  });
+  const first = inTransaction(ctx, async (repos) => {
+    events.push('first in');
+    firstStarted();
+    await firstHolds;
+    await repos.meta.set('writer', 'first');
+    events.push('first out');
+  });
+  await firstIsIn;
+  return { events, first, releaseFirst };
+}
+
+/** Sessions of this database waiting for an advisory lock, as the server sees them. */
+async function lockWaiters(app: Pactwatch): Promise<number> {
+  const waiting = await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`.execute(app.db);
+  return Number(waiting.rows[0]?.n ?? 0);
+}
 
 async function storedWriter(app: Pactwatch): Promise<string | undefined> {
   const row = await app.db.selectFrom('meta').select('value').where('key', '=', 'writer').executeTakeFirst();

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { buildAlertPayload, PactwatchError, testAlertMatch, type AlertMatch } from '@pactwatch/domain';
+import { writeTransaction } from '../db/write-transaction.js';
 import { randomSecret } from '../security/secret-tokens.js';
 import type { EvaluationService } from '../services/evaluation-service.js';
 import type { ServiceContext } from '../services/service-context.js';
@@ -62,7 +63,7 @@ export class AlertService {
     // Matched before the rule is stored: a failed scan leaves no rule without its baseline.
     const scan = await this.scanner.scan(row.id, definition);
     // The rule and its baseline land together: a rule stored without it would alert on the past.
-    const inserted = await this.ctx.db.transaction().execute(async (trx) => {
+    const inserted = await writeTransaction(this.ctx.db, async (trx) => {
       const repo = new AlertRepository(trx);
       await repo.insertRule(row);
       return this.store(repo, row, scan.matches, existingStatus);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
-import { isPostgres, lockWriters, maxBindParameters } from '../db/dialect.js';
+import { isPostgres, maxBindParameters } from '../db/dialect.js';
+import { writeTransaction } from '../db/write-transaction.js';
 import { BACKUP_TABLES, CLEARED_ON_RESTORE, DATA_TABLES, type BackupCell, type BackupRow, type BackupTable } from './backup-format.js';
 
 /** Never deleted (migration 0004); see replaceAll. */
@@ -67,8 +68,7 @@ export class BackupRepository {
    * Returns rows written per table; `audit_log` is absent when the store's own log was kept.
    */
   async replaceAll(tables: Readonly<Record<string, readonly BackupRow[]>>): Promise<Record<string, number>> {
-    return this.db.transaction().execute(async (trx) => {
-      await lockWriters(trx);
+    return writeTransaction(this.db, async (trx) => {
       // The audit log is append-only (migration 0004 refuses DELETE): a store that already has
       // one keeps it, and the backup's entries are not mixed into it (their ids would collide).
       const audited = await sql<{ n: number }>`select count(*) as n from audit_log`.execute(trx);

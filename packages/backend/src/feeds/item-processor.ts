@@ -1,6 +1,5 @@
 import { deduplicateCandidates, extractCandidates, PactwatchError, type ActorAlias, type Incident, type IncidentCandidate, type Principal } from '@pactwatch/domain';
 import type { Db } from '../db/connection.js';
-import { lockWriters } from '../db/dialect.js';
 import { FeedRepository, type PendingDraftRecord } from '../repositories/feed-repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { DraftService } from '../services/draft-service.js';
@@ -49,7 +48,6 @@ export class ItemProcessor {
   async process(item: SourceItem): Promise<ItemReport> {
     const extracted = this.extract(item);
     return inWriteTransaction(this.ctx, async (repos, trx) => {
-      await lockWriters(trx);
       const feeds = new FeedRepository(trx);
       const result = Array.isArray(extracted) ? await this.propose(repos, trx, feeds, item, extracted) : { ...extracted, draftIds: [] };
       await feeds.insertItem({

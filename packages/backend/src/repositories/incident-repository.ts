@@ -181,6 +181,13 @@ export class IncidentRepository {
     return this.hydrate(rows);
   }
 
+  /** Only the start dates (EDTF) of the filtered incidents: what a per-year chart needs to choose its years. */
+  async periodStarts(filter: IncidentFilter = {}): Promise<string[]> {
+    if (filter.ids !== undefined && filter.ids.length === 0) return [];
+    const rows = await applyIncidentFilter(this.db.selectFrom('incident').select('period_start'), filter).execute();
+    return rows.map((r) => r.period_start);
+  }
+
   /** Incidents in id order after `afterId`, `limit` at a time: for streaming the whole store. */
   async page(afterId: string | undefined, limit: number): Promise<Incident[]> {
     let query = this.db.selectFrom('incident').selectAll();

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.js';
-import { lockWriters } from '../db/dialect.js';
+import { writeTransaction } from '../db/write-transaction.js';
 import type { JobError } from '../jobs/job-types.js';
 import type { TrendReport } from '../services/trend-service.js';
 import { readJson, writeJson } from '../util/json-column.js';
@@ -17,8 +17,7 @@ export class TrendCacheRepository {
   constructor(private readonly db: Db) {}
 
   async replaceAll(entries: readonly CachedTrend[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await lockWriters(trx);
+    await writeTransaction(this.db, async (trx) => {
       await trx.deleteFrom('trend_cache').execute();
       for (const entry of entries) {
         await trx

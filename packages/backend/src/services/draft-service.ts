@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { incidentSchema, PactwatchError, type Incident } from '@pactwatch/domain';
 import type { Db } from '../db/connection.js';
-import { lockWriters } from '../db/dialect.js';
 import { recordAudit } from '../repositories/audit-repository.js';
 import type { DraftDecision } from '../repositories/draft-repository.js';
 import type { Repositories } from '../repositories/index.js';
@@ -118,8 +117,7 @@ export class DraftService {
     work: (repos: Repositories, trx: Db, draft: IncidentDraft) => Promise<{ incident: I; reason: string | null }>,
   ): Promise<{ draft: IncidentDraft; incident: I }> {
     return inWriteTransaction(this.ctx, async (repos, trx) => {
-      // Writers take turns, so two analysts deciding the same draft cannot both pass the pending check.
-      await lockWriters(trx);
+      // Writers take turns (inWriteTransaction), so two analysts deciding the same draft cannot both pass the pending check.
       const before = this.find(await repos.drafts.get(id), id);
       if (before.state !== 'pending') {
         throw new PactwatchError('CONFLICT', `draft ${id} was already ${before.state} by ${before.decidedBy ?? 'someone'} at ${before.decidedAt ?? 'an earlier time'}; a decided draft cannot be decided again`);

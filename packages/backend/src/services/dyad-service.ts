@@ -62,7 +62,9 @@ export class DyadService {
   async detail(sponsor: string, victim: string, query: DyadQuery = {}): Promise<DyadDetail> {
     const repos = repositories(this.ctx);
     const filter = { ...toIncidentFilter(query), sponsor, victim };
-    const [counts, verdictRows, incidents] = await Promise.all([repos.dyads.incidentCounts(filter), repos.dyads.verdictCounts(filter, { sponsor, victim }), repos.incidents.list(filter)]);
+    // Only the start dates: the chart's years come from them (loading every incident of a busy pair
+    // in full made this the slowest read in the soak).
+    const [counts, verdictRows, starts] = await Promise.all([repos.dyads.incidentCounts(filter), repos.dyads.verdictCounts(filter, { sponsor, victim }), repos.incidents.periodStarts(filter)]);
     const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, verdictRows.find((r) => r.verdict === v)?.findings ?? 0])) as Record<Verdict, number>;
     const incidentsWith = (verdict: Verdict): number => verdictRows.find((r) => r.verdict === verdict)?.incidents ?? 0;
     const agreements = await this.agreementsBetween(sponsor, victim);
@@ -72,7 +74,7 @@ export class DyadService {
       incidents: counts.find((c) => c.sponsor === sponsor && c.victim === victim)?.incidents ?? 0,
       breach: incidentsWith('breach'),
       possibleBreach: incidentsWith('possible-breach'),
-      perYear: incidents.length === 0 ? null : await this.perYear(sponsor, victim, incidents.map((i) => i.period.start), query),
+      perYear: starts.length === 0 ? null : await this.perYear(sponsor, victim, starts, query),
       verdicts,
       agreements: await Promise.all(agreements.map(async (a) => ({ id: a.id, title: a.shortTitle ?? a.title, signed: a.signed, inForce: a.inForce ?? null, trend: await this.trend(a.id) }))),
     };

@@ -1,6 +1,7 @@
 import { PactwatchError, type Principal, type Problem } from '@pactwatch/domain';
 import type { ZodType } from 'zod';
 import type { Db } from '../db/connection.js';
+import { writeTransaction } from '../db/write-transaction.js';
 import { createRepositories, type Repositories } from '../repositories/index.js';
 import type { StoredHash } from '../repositories/record-meta.js';
 import type { ServiceContext } from './service-context.js';
@@ -50,7 +51,11 @@ export function checkEditable(kind: string, id: string, stored: StoredHash | und
   return stored;
 }
 
-/** One transaction with repositories and the raw handle (the audit entry is written through it). */
+/**
+ * One write transaction with repositories and the raw handle (the audit entry is written through
+ * it). Writers take turns (writeTransaction), so the ETag check and the write cannot interleave
+ * with another writer's on PostgreSQL either.
+ */
 export async function inWriteTransaction<T>(ctx: ServiceContext, work: (repos: Repositories, trx: Db) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => work(createRepositories(trx), trx));
+  return writeTransaction(ctx.db, async (trx) => work(createRepositories(trx), trx));
 }

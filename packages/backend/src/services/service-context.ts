@@ -1,7 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import type { Db } from '../db/connection.js';
-import { isPostgres, lockWriters } from '../db/dialect.js';
+import { isPostgres } from '../db/dialect.js';
+import { writeTransaction } from '../db/write-transaction.js';
 import { createRepositories, type Repositories } from '../repositories/index.js';
 
 /** What every service gets: the store, settings, a logger and a clock (injected for reproducibility). */
@@ -25,8 +26,7 @@ export async function inTransaction<T>(ctx: ServiceContext, work: (repos: Reposi
   if (options.readOnly === true && isPostgres(ctx.db)) {
     return ctx.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => work(createRepositories(trx)));
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    if (options.readOnly !== true) await lockWriters(trx);
-    return work(createRepositories(trx));
-  });
+  // On SQLite a read-only transaction is an ordinary one: the single connection makes it consistent.
+  if (options.readOnly === true) return ctx.db.transaction().execute(async (trx) => work(createRepositories(trx)));
+  return writeTransaction(ctx.db, async (trx) => work(createRepositories(trx)));
 }
