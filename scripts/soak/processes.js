@@ -60,7 +60,10 @@ function childEnv(extra) {
  * matches `ready` (with the match), rejects if the process exits first.
  */
 export function startCli(args, logFile, ready) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: childEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
+  // SOAK_CPU_PROF=DIR writes a V8 CPU profile of each CLI child there when it exits (Node refuses
+  // --cpu-prof in NODE_OPTIONS); open it in Chrome DevTools to see where a saturated server spends its time.
+  const profile = process.env.SOAK_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SOAK_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, CLI, ...args], { cwd: ROOT, env: childEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const log = createWriteStream(logFile);
   child.stdout.pipe(log, { end: false });

@@ -33,4 +33,13 @@ describe('the EDTF input', () => {
     expect(readEdtf('')).toEqual({});
     expect(readEdtf('2015-09').reading).toBe('Sep 2015');
   });
+
+  it('accepts ".." in an incident\'s end field as "still going on", and only there', () => {
+    render(<EdtfInput label="End date (EDTF)" value=".." onChange={() => undefined} openEnd />);
+    const input = screen.getByLabelText(/^End date \(EDTF\)/);
+    expect(screen.getByText('Reads as: still going on (open end)')).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('false');
+    expect(readEdtf('..', true)).toEqual({ reading: 'still going on (open end)' });
+    expect(readEdtf('..').error).toBeDefined();
+  });
 });

@@ -47,7 +47,7 @@ function IncidentEditor({ initial, etag }: { initial: IncidentForm; etag: string
       <TextField label="Summary" hint="In our own words, never copied from a source" multiline value={form.summary} onChange={(summary) => set({ summary })} error={errors['summary']} required />
       <div className="row-grid">
         <EdtfInput label="Start date (EDTF)" value={form.start} onChange={(start) => set({ start })} error={errors['period.start'] ?? errors['period']} required />
-        <EdtfInput label="End date (EDTF)" value={form.end} onChange={(end) => set({ end })} error={errors['period.end']} />
+        <EdtfInput label="End date (EDTF)" value={form.end} onChange={(end) => set({ end })} error={errors['period.end']} openEnd />
         <EdtfInput label="Disclosure date (EDTF)" value={form.disclosed} onChange={(disclosed) => set({ disclosed })} error={errors['disclosed']} />
       </div>
       <ActivitiesEditor value={form.activities} onChange={(activities) => set({ activities })} error={errors['activities']} />
