@@ -86,6 +86,15 @@ describe.skipIf(!hasChromium)('dashboard pages in Chromium', () => {
     await login(page, server, server.viewer);
     await page.goto(`${server.url}/agreements/us-cn-2015`);
     await settled(page);
+    // The charts come after the page's data; wait for them, and if they never come say what the page shows.
+    await page
+      .locator('figure.chart-panel')
+      .first()
+      .waitFor({ timeout: 90_000 })
+      .catch(async (error: unknown) => {
+        const shown = await page.evaluate(() => document.querySelector('main')?.textContent?.slice(0, 600) ?? '(no main)');
+        throw new Error(`no chart on the agreement page after 90 s; the page shows: ${shown}`, { cause: error });
+      });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
