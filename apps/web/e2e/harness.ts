@@ -192,6 +192,10 @@ export function setupE2E(): E2E {
     },
     page: async () => {
       if (browser === undefined) throw new Error('the browser did not start (see beforeAll)');
+      // Tests of a file share one browser profile: close the earlier tests' pages and forget their
+      // cookies, so a page left open by one test (signed in as someone else) cannot act during the next.
+      await Promise.all(browser.context.pages().map((open) => open.close()));
+      await browser.context.clearCookies();
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
