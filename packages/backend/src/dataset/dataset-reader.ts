@@ -16,17 +16,6 @@ export interface DatasetFile {
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const isYaml = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-function decodes(bytes: Buffer): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Reads a record file as UTF-8. Invalid bytes are not silently replaced (a name would change
  * without anyone noticing): the text is kept, lossily decoded, for the quarantine, with the reason.
@@ -35,8 +24,8 @@ function readText(absolutePath: string, shown: string): Pick<DatasetFile, 'text'
   const size = statSync(absolutePath).size;
   if (size > MAX_FILE_BYTES) throw new PactwatchError('VALIDATION_FAILED', `${shown}: file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for one record`);
   const bytes = readFileSync(absolutePath);
-  if (decodes(bytes)) return { text: bytes.toString('utf8') };
   const at = firstInvalidByte(bytes);
+  if (at === bytes.length) return { text: bytes.toString('utf8') };
   const line = bytes.subarray(0, at).toString('utf8').split('\n').length;
   return { text: bytes.toString('utf8'), unreadable: { reason: `not valid UTF-8 (byte ${at}, line ${line}); save the file as UTF-8`, line } };
 }
