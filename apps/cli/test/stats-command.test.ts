@@ -211,6 +211,21 @@ describe('pactwatch stats its: Sicily smoking ban against R glm / MASS::glm.nb',
     expect(text.stdout).toContain('negbin requested; theta ran to infinity (no overdispersion), so the Poisson fit is shown');
   });
 
+  it('fits a constant series of 1e9 (it ended with STATS_NO_CONVERGENCE) and uses Poisson intervals for the exact fit', () => {
+    const s = sandbox();
+    const csv = countCsv(s, 'flat.csv', Array.from({ length: 12 }, () => 1e9));
+    const out = okJson(s.run(['stats', 'its', '--series', csv, '--break', '7', '--json']));
+    expect(out).toMatchObject({ family: 'quasipoisson', converged: true, exactFit: true, dispersion: 1 });
+    const level = (out['coefficients'] as Record<string, { rrCi: [number, number] }>)['level'];
+    expect(level?.rrCi[0]).toBeLessThanOrEqual(1);
+    expect(level?.rrCi[1]).toBeGreaterThanOrEqual(1);
+    const text = s.run(['stats', 'its', '--series', csv, '--break', '7']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('dispersion 1: the counts lie on the fitted curve');
+    const scattered = okJson(s.run([...base(sicilyCsv(s)), '--family', 'quasipoisson', '--json']));
+    expect(scattered['exactFit']).toBe(false);
+  });
+
   it('prints a coefficient table with estimate, SE, CI, RR and its CI, and a one-line reading', () => {
     const s = sandbox();
     const run = s.run([...base(sicilyCsv(s)), '--family', 'poisson']);

@@ -119,6 +119,7 @@ export const TREND_FITTED: TrendReportJson = {
       dfNull: 5,
       pearsonChi2: 3.3,
       dispersion: 1.1,
+      exactFit: false,
       aic: null,
       logLik: null,
       theta: null,

@@ -147,8 +147,8 @@ row not counted), as R's smokban is 1 from time INDEX. Each side needs at least 
 --offset-column names a column of positive exposures; the model uses log(exposure) as offset.
 --seasonal K adds K sine/cosine pairs with period --period (default 12), as tsModel::harmonic;
 the cycle position is the observation number unless --season-column gives it (e.g. month 1-12).
-Families: quasipoisson (default: Poisson with the dispersion estimated as Pearson chi2 / df),
-poisson, negbin (MASS::glm.nb; falls back to Poisson when theta runs to infinity).
+Families: quasipoisson (default: Poisson with the dispersion estimated as Pearson chi2 / df;
+1 when the counts lie on the fitted curve, exactFit), poisson, negbin (MASS::glm.nb; falls back to Poisson when theta runs to infinity).
 ${SERIES_HELP}
 
 Examples:
@@ -159,7 +159,7 @@ Examples:
 JSON: { method, series, breakObservation, slopeChange, seasonality, offset, family, fittedFamily,
 negbinFellBackToPoisson, confLevel, coefficients: { intercept|time|level|slope|sin1…|cos1…:
 { estimate, se, ci, rr, rrCi } }, deviance, nullDeviance, dfResidual, dfNull, pearsonChi2,
-dispersion, aic, logLik, theta, thetaSe, iterations, alternations, converged, fitted[],
+dispersion, exactFit, aic, logLik, theta, thetaSe, iterations, alternations, converged, fitted[],
 counterfactual[] }. rr = exp(estimate) with exp(ci), the rate ratio per unit of the term (null for
 the intercept). counterfactual = fitted values with level and slope set to 0. aic is null for
 quasipoisson.`;

@@ -172,6 +172,7 @@ export function itsJson(context: ItsContext, fit: ItsFit): Record<string, unknow
     dfNull: fit.dfNull,
     pearsonChi2: fit.pearsonChi2,
     dispersion: fit.dispersion,
+    exactFit: fit.exactFit,
     aic: fit.aic === null ? null : finiteOrNull(fit.aic),
     logLik: fit.logLik === null ? null : finiteOrNull(fit.logLik),
     theta: fit.theta,
@@ -218,7 +219,12 @@ export function itsText(context: ItsContext, fit: ItsFit, counts: readonly numbe
   lines.push(table.trimEnd());
   lines.push('');
   lines.push(`  deviance ${sig(fit.deviance, 6)} on ${fit.dfResidual} df (null deviance ${sig(fit.nullDeviance, 6)} on ${fit.dfNull} df); Pearson chi2 ${sig(fit.pearsonChi2, 6)}`);
-  const dispersion = fit.family === 'quasipoisson' ? `dispersion ${sig(fit.dispersion, 5)} (Pearson chi2 / df; SEs scaled by its square root)` : 'dispersion 1';
+  const dispersion =
+    fit.family !== 'quasipoisson'
+      ? 'dispersion 1'
+      : fit.exactFit
+        ? 'dispersion 1: the counts lie on the fitted curve (Pearson chi2 / df ~ 0), so Poisson SEs are used, not zero-width ones'
+        : `dispersion ${sig(fit.dispersion, 5)} (Pearson chi2 / df; SEs scaled by its square root)`;
   lines.push(`  ${dispersion}; AIC ${fit.aic === null ? 'n/a' : sig(fit.aic, 6)}`);
   if (fit.theta !== null) lines.push(`  theta ${sig(fit.theta, 5)} (SE ${fit.thetaSe === null ? 'n/a' : sig(fit.thetaSe, 4)}); ${fit.alternations ?? 0} theta/IRLS alternations`);
   lines.push(`  IRLS iterations ${fit.iterations}; ${fit.converged ? 'converged' : colors.red('did NOT converge')}`);

@@ -10,22 +10,32 @@ export interface CalendarPeriod {
   readonly end: number;
 }
 
+// Date.UTC reads years 0–99 as 1900–1999, which put a series over year 15 in 1915; setUTCFullYear
+// takes the year as given (and rolls a month past 11 into the next year).
+function monthStart(year: number, monthIndex: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, 1);
+  return date;
+}
+
 function floorToPeriod(instant: number, granularity: Granularity): Date {
   const d = new Date(instant);
   const year = d.getUTCFullYear();
   const month = d.getUTCMonth();
-  if (granularity === 'year') return new Date(Date.UTC(year, 0, 1));
-  if (granularity === 'quarter') return new Date(Date.UTC(year, month - (month % 3), 1));
-  return new Date(Date.UTC(year, month, 1));
+  if (granularity === 'year') return monthStart(year, 0);
+  if (granularity === 'quarter') return monthStart(year, month - (month % 3));
+  return monthStart(year, month);
 }
 
 function next(date: Date, granularity: Granularity): Date {
   const step = granularity === 'year' ? 12 : granularity === 'quarter' ? 3 : 1;
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + step, 1));
+  return monthStart(date.getUTCFullYear(), date.getUTCMonth() + step);
 }
 
 export function periodLabel(start: Date, granularity: Granularity): string {
-  const year = start.getUTCFullYear();
+  const full = start.getUTCFullYear();
+  // Four digits as in the dates themselves ("0015-03"), so labels sort and read back as EDTF.
+  const year = full >= 0 && full < 1000 ? String(full).padStart(4, '0') : String(full);
   if (granularity === 'year') return String(year);
   if (granularity === 'quarter') return `${year}-Q${Math.floor(start.getUTCMonth() / 3) + 1}`;
   return `${year}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;

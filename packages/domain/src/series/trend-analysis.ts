@@ -118,6 +118,8 @@ function readIts(fit: ItsFit | MethodFailure | undefined): string | undefined {
   }
   if (slope !== undefined) parts.push(`The trend after the break changed by a factor of ${num(slope.rateRatio)} per period (${ci(slope.rateRatioConfInt)}).`);
   if (fit.fittedFamily === 'quasipoisson' && fit.dispersion > 1.5) parts.push(`The counts vary ${num(fit.dispersion)} times more than a Poisson process would, and the intervals are widened accordingly.`);
+  // `=== true`: statistics cached before the field existed lack it.
+  if (fit.exactFit === true) parts.push('The counts lie exactly on the fitted curve, so there is no residual variation to estimate; Poisson intervals are shown.');
   if (fit.negbinFellBackToPoisson) parts.push('The negative binomial fit found no over-dispersion and fell back to Poisson.');
   return parts.join(' ');
 }

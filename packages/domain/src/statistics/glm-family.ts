@@ -1,7 +1,19 @@
 /**
  * Log-link count families for the IRLS fitter, mirroring R's poisson() and MASS's
  * negative.binomial(theta): variance function, unit deviance and starting means.
+ *
+ * Unit deviances go through bd0 rather than R's literal y log(y/mu) - (y - mu): at the optimum of
+ * a large count (1e9 per period) the two terms cancel and the literal form leaves rounding noise
+ * of about eps * y (1e-7), which R's relative convergence test (dev change / (|dev| + 0.1)) never
+ * sees settle. bd0 computes the same quantity by a series when y is near mu; elsewhere it is the
+ * literal formula, so ordinary fits are unchanged.
  */
+import { bd0 } from './special-functions.js';
+
+/** y log(y/mu) - (y - mu), with y log y = 0 at y = 0 (R's y_log_y). */
+function poissonHalfDeviance(y: number, mu: number): number {
+  return y > 0 ? bd0(y, mu) : mu;
+}
 
 export interface GlmFamily {
   readonly name: 'poisson' | 'negbin';
@@ -18,8 +30,7 @@ export function poissonFamily(): GlmFamily {
   return {
     name: 'poisson',
     variance: (mu) => mu,
-    // 2 [y log(y/mu) - (y - mu)], with y log y = 0 at y = 0 (R's y_log_y).
-    unitDeviance: (y, mu) => 2 * ((y > 0 ? y * Math.log(y / mu) : 0) - (y - mu)),
+    unitDeviance: (y, mu) => 2 * poissonHalfDeviance(y, mu),
     startingMean: (y) => y + 0.1,
   };
 }
@@ -29,8 +40,9 @@ export function negativeBinomialFamily(theta: number): GlmFamily {
     name: 'negbin',
     theta,
     variance: (mu) => mu + (mu * mu) / theta,
-    unitDeviance: (y, mu) =>
-      2 * (y * Math.log(Math.max(1, y) / mu) - (y + theta) * Math.log((y + theta) / (mu + theta))),
+    // 2 [y log(y/mu) - (y + theta) log((y + theta)/(mu + theta))]: the (mu - y) parts of the two
+    // bd0 terms cancel exactly, leaving MASS's expression.
+    unitDeviance: (y, mu) => 2 * (poissonHalfDeviance(y, mu) - bd0(y + theta, mu + theta)),
     startingMean: (y) => y + (y === 0 ? 1 / 6 : 0),
   };
 }

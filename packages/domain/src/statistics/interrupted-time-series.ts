@@ -77,8 +77,14 @@ export interface ItsFit {
   readonly dfResidual: number;
   readonly dfNull: number;
   readonly pearsonChi2: number;
-  /** 1 for Poisson and negative binomial; Pearson chi-square / df for quasi-Poisson. */
+  /** 1 for Poisson and negative binomial; Pearson chi-square / df for quasi-Poisson (1 when `exactFit`). */
   readonly dispersion: number;
+  /**
+   * Quasi-Poisson only: the counts lie on the fitted curve to rounding (Pearson chi-square / df
+   * below 1e-8, e.g. a constant or exactly geometric series). That estimate would scale the
+   * intervals to zero width around rounding noise, so dispersion 1 (Poisson) is used instead.
+   */
+  readonly exactFit: boolean;
   /** R's AIC for the family; null for quasi-Poisson (no likelihood) and for non-integer Poisson counts. */
   readonly aic: number | null;
   readonly logLik: number | null;
@@ -97,6 +103,8 @@ export interface ItsFit {
 const DEFAULT_CONTROL = { epsilon: 1e-8, maxIterations: 25, thetaLimit: 1e6 } as const;
 /** R's glm.fit warns when a Poisson mean falls below this ("fitted rates numerically 0"). */
 const NUMERICALLY_ZERO = 10 * Number.EPSILON;
+/** A quasi-Poisson dispersion below this means the counts lie on the curve: integer counts off it give far more. */
+const EXACT_FIT_DISPERSION = 1e-8;
 
 function resolveControl(control: ItsControl | undefined): IrlsControl & { thetaLimit: number; requireConvergence: boolean } {
   const epsilon = control?.epsilon ?? DEFAULT_CONTROL.epsilon;
@@ -184,7 +192,10 @@ export function fitInterruptedTimeSeries(input: ItsInput): ItsFit {
     const mi = mu[i] ?? 0;
     return sum + (yi - mi) ** 2 / weightFamily.variance(mi);
   }, 0);
-  const dispersion = family === 'quasipoisson' ? pearsonChi2 / dfResidual : 1;
+  // R keeps a dispersion of ~1e-20 for an exact fit, and its intervals then "exclude" no change
+  // by 1e-14: noise read as a finding. No residual variation means nothing to scale by.
+  const exactFit = family === 'quasipoisson' && pearsonChi2 / dfResidual < EXACT_FIT_DISPERSION;
+  const dispersion = family === 'quasipoisson' && !exactFit ? pearsonChi2 / dfResidual : 1;
   // Covariance at the final means (R uses the weights of the last IRLS step, one update earlier;
   // at convergence the two agree, and the final means are the better-converged choice).
   const unscaled = unscaledCovariance(
@@ -243,6 +254,7 @@ export function fitInterruptedTimeSeries(input: ItsInput): ItsFit {
     dfNull: y.length - 1,
     pearsonChi2,
     dispersion,
+    exactFit,
     aic,
     logLik,
     theta,

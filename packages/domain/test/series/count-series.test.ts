@@ -11,6 +11,22 @@ describe('count series', () => {
     expect(periodsBetween(at('2014-08-15'), at('2016-01-02'), 'year').map((p) => p.label)).toEqual(['2014', '2015', '2016']);
   });
 
+  it('keeps years 0–99 where they are (Date.UTC put year 15 in 1915) and labels them with four digits', () => {
+    const from = parseUncertainDate('0015-11-20').earliest;
+    const to = parseUncertainDate('0016-02-03').earliest;
+    const months = periodsBetween(from, to, 'month');
+    expect(months.map((p) => p.label)).toEqual(['0015-11', '0015-12', '0016-01', '0016-02']);
+    expect(months[0]?.start).toBe(parseUncertainDate('0015-11').earliest);
+    expect(months.every((p, i) => i === 0 || p.start === months[i - 1]?.end)).toBe(true);
+    expect(periodsBetween(from, to, 'quarter').map((p) => p.label)).toEqual(['0015-Q4', '0016-Q1']);
+    expect(periodsBetween(from, to, 'year').map((p) => [p.label, p.start])).toEqual([
+      ['0015', parseUncertainDate('0015').earliest],
+      ['0016', parseUncertainDate('0016').earliest],
+    ]);
+    const series = buildCountSeries([item('a', '0015-12-25'), item('b', '0016-01')], { granularity: 'month', from, to, uncertain: 'spread' });
+    expect(series.periods.map((p) => p.count)).toEqual([0, 1, 1, 0]);
+  });
+
   it('counts exact dates whole and spreads uncertain ones in proportion to time', () => {
     const series = buildCountSeries([item('a', '2015-09-26'), item('b', '2015-09'), item('c', '2015-09/2015-10'), item('d', '2015-09/2015-11')], {
       granularity: 'month',
