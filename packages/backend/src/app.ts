@@ -76,10 +76,10 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
   // Findings follow every edit. An incident edit re-evaluates that incident at once (incremental:
   // milliseconds), so the analyst's next read shows verdicts for what they just wrote. A rules
   // change (agreement, commitment) can mean re-evaluating the whole store, so it goes to a job.
+  // New breaches alert: the evaluation's listener scans (and never throws, so an alert problem
+  // cannot fail the edit).
   const afterIncidentChange: AfterChange = async () => {
     await evaluation.evaluate();
-    // New breaches alert: the scan never throws, so an alert problem cannot fail the edit.
-    await alerts.afterFindingsChange();
   };
   const trends = new TrendService(ctx, evaluation);
   const imports = new ImportService(ctx, defaultImporters(config), evaluation);
@@ -88,7 +88,8 @@ export async function openPactwatch(config: Config, options: { logger?: Logger; 
   // Scans run where findings change; sending goes through the `alert-delivery` job (docs/ALERTS.md).
   const alerts: AlertService = new AlertService(ctx, { trends, evaluation }, { scheduleDelivery: alertDeliveryScheduler(jobs) });
   jobs.registerHandler(ALERT_DELIVERY_JOB, alertDeliveryHandler(() => alerts));
-  jobs.onFindingsChanged(() => alerts.afterFindingsChange());
+  // Every evaluation that changed something scans the rules: edits, jobs, and CLI load/import/evaluate.
+  evaluation.onFindingsChanged(() => alerts.afterFindingsChange());
   // Feeds queue what they find as drafts; on PostgreSQL workers share polling as feed-poll jobs.
   const feeds = new FeedService(ctx, new DraftService(ctx, afterIncidentChange), jobs);
   jobs.registerHandler(JOB_KINDS.feedPoll, feedPollHandler(feeds));

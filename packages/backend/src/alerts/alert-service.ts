@@ -165,7 +165,8 @@ export class AlertService {
 
   /** Evaluate what changed, scan, then send what is due: `pactwatch alerts run`, for cron or when no worker runs. */
   async run(): Promise<AlertRunReport> {
-    await this.services.evaluation.evaluate();
+    // Without the listener's scan, so the one below reports what this run found.
+    await this.services.evaluation.evaluate({ notify: false });
     const scan = await this.scan();
     return { scan, delivery: await this.deliverDue() };
   }

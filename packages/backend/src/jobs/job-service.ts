@@ -70,7 +70,6 @@ export class JobService {
   private readonly uploads: JobUploadRepository;
   private readonly trendCache: TrendCacheRepository;
   private readonly extraHandlers = new Map<string, JobHandler>();
-  private readonly findingsListeners: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -195,15 +194,10 @@ export class JobService {
     return this.queue.enqueue(name, payload, options);
   }
 
-  /** Runs `listener` after an evaluation or import job changed findings (alerts scan then); it must not throw. */
-  onFindingsChanged(listener: () => Promise<void>): void {
-    this.findingsListeners.push(listener);
-  }
-
   private handlers(): Record<string, JobHandler> {
+    // Alerts scan in the evaluation itself (EvaluationService.onFindingsChanged), for jobs and CLI alike.
     const refreshStats = async (): Promise<void> => {
       await this.queue.enqueue(JOB_KINDS.statsRefresh, {}, { ...POLICY.statsRefresh, singletonKey: 'all' });
-      for (const listener of this.findingsListeners) await listener();
     };
     return {
       [JOB_KINDS.import]: importHandler({ imports: this.services.imports, uploads: this.uploads, afterChange: refreshStats }),

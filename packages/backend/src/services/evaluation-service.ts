@@ -12,6 +12,8 @@ const CHUNK = 2_000;
 // The report's shape is a domain contract: import reports carry it to the web app.
 export type { EvaluationReport } from '@pactwatch/domain';
 
+export type FindingsListener = (report: EvaluationReport) => Promise<void>;
+
 /**
  * Recomputes findings. Incremental by default: when the rules are unchanged only incidents whose
  * content changed since their findings were computed are re-evaluated. Each run is one
@@ -21,6 +23,7 @@ export type { EvaluationReport } from '@pactwatch/domain';
  */
 export class EvaluationService {
   private cached: { readonly rulesetHash: string; readonly engine: ComplianceEngine } | undefined;
+  private readonly listeners: FindingsListener[] = [];
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -48,7 +51,16 @@ export class EvaluationService {
     return repositories(this.ctx).incidents.anyStale();
   }
 
-  async evaluate(options: { full?: boolean } = {}): Promise<EvaluationReport> {
+  /**
+   * Runs `listener` after every evaluation that evaluated something (the alert scan), whichever
+   * path asked for it: CLI `load`/`import`/`evaluate`, an edit, a job. It must not throw.
+   */
+  onFindingsChanged(listener: FindingsListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** `notify: false` skips the listeners, for a caller that scans itself (`alerts run`). */
+  async evaluate(options: { full?: boolean; notify?: boolean } = {}): Promise<EvaluationReport> {
     const started = performance.now();
     const threshold = this.ctx.config.confidenceThreshold;
     const report = await inTransaction(this.ctx, async (repos) => {
@@ -85,6 +97,9 @@ export class EvaluationService {
     });
     const result = { ...report, durationMs: Math.round((performance.now() - started) * 100) / 100 };
     this.ctx.logger.info({ evaluation: result }, 'findings evaluated');
+    if (result.incidentsEvaluated > 0 && options.notify !== false) {
+      for (const listener of this.listeners) await listener(result);
+    }
     return result;
   }
 }
