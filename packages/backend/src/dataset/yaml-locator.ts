@@ -1,9 +1,30 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 export interface ParsedYaml {
   readonly value: unknown;
   /** 1-based line of the node at a path, or of the nearest existing parent. */
   lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/**
+ * A mapping key that is itself a map, a list or an alias (`? {a: 1}: x`). JavaScript objects have
+ * only text keys, so the yaml library would stringify it and print a process warning on stderr:
+ * the record would change silently. No pactwatch file has such keys, so it is refused, located.
+ */
+function collectionKey(doc: Document, lineCounter: LineCounter): { ok: false; line: number | undefined; reason: string } | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key) || isAlias(pair.key)) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (found === undefined) return undefined;
+  const start = found.range?.[0];
+  return { ok: false, line: start === undefined ? undefined : lineCounter.linePos(start).line, reason: 'YAML mapping key is a map, a list or an alias; keys must be plain text' };
 }
 
 /** Parses YAML 1.2 (core schema: no implicit dates) keeping positions for error messages. */
@@ -30,6 +51,8 @@ export function parseYamlWithLines(text: string): { ok: true; parsed: ParsedYaml
   };
   let value: unknown;
   try {
+    const keyProblem = collectionKey(doc, lineCounter);
+    if (keyProblem !== undefined) return keyProblem;
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // The yaml library refuses alias bombs ("billion laughs") with a ReferenceError, and very deep

@@ -68,25 +68,31 @@ export class DyadService {
     const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, verdictRows.find((r) => r.verdict === v)?.findings ?? 0])) as Record<Verdict, number>;
     const incidentsWith = (verdict: Verdict): number => verdictRows.find((r) => r.verdict === verdict)?.incidents ?? 0;
     const agreements = await this.agreementsBetween(sponsor, victim);
+    // The chart counts every incident of the pair over the window (as `pactwatch series` does);
+    // `starts` holds only those possibly active in the asked window, so re-read when one was asked.
+    const pairStarts = query.from === undefined && query.to === undefined ? starts : await repos.incidents.periodStarts({ sponsor, victim });
     return {
       sponsor,
       victim,
       incidents: counts.find((c) => c.sponsor === sponsor && c.victim === victim)?.incidents ?? 0,
       breach: incidentsWith('breach'),
       possibleBreach: incidentsWith('possible-breach'),
-      perYear: starts.length === 0 ? null : await this.perYear(sponsor, victim, starts, query),
+      perYear: starts.length === 0 ? null : this.perYear(starts, pairStarts, query),
       verdicts,
       agreements: await Promise.all(agreements.map(async (a) => ({ id: a.id, title: a.shortTitle ?? a.title, signed: a.signed, inForce: a.inForce ?? null, trend: await this.trend(a.id) }))),
     };
   }
 
-  /** The count series of the CLI's `pactwatch series --sponsor S --victim V --by year`, over the asked or the data's years. */
-  private async perYear(sponsor: string, victim: string, starts: readonly string[], query: DyadQuery): Promise<CountSeries> {
+  /**
+   * The count series of the CLI's `pactwatch series --sponsor S --victim V --by year`, over the
+   * asked or the data's years, built from the pair's start dates (not from every incident in full).
+   */
+  private perYear(starts: readonly string[], pairStarts: readonly string[], query: DyadQuery): CountSeries {
     const years = starts.map((s) => parseUncertainDate(s)).filter((d) => Number.isFinite(d.earliest) && Number.isFinite(d.latest));
     const year = (ms: number): string => String(new Date(ms).getUTCFullYear());
     const from = query.from ?? (years.length === 0 ? '1990' : year(Math.min(...years.map((d) => d.earliest))));
     const to = query.to ?? (years.length === 0 ? year(this.ctx.now().getTime()) : year(Math.max(...years.map((d) => d.latest))));
-    return this.trends.series({ by: 'year', from, to, dateBy: 'start', uncertain: 'spread', sponsors: [sponsor], victims: [victim] });
+    return this.trends.startSeries(pairStarts, { by: 'year', from, to, uncertain: 'spread' });
   }
 
   private async agreementsBetween(a: string, b: string): Promise<Awaited<ReturnType<QueryService['agreements']>>> {

@@ -31,7 +31,7 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: logical JSON backup' :
       const file = join(ws.dir, 'store.backup');
       const report = await app.backup.backup(file);
       expect(report.kind).toBe(onPostgres ? 'json' : 'sqlite');
-      expect(report.migration).toBe('0011-account-revision');
+      expect(report.migration).toBe('0012-party-lookup-indexes');
       expect(report.rows['incident']).toBe(before['incident']?.length);
 
       const target = await workspace().open();

@@ -9,6 +9,16 @@ import { HAVE_SHARED_DATA, mispSeed, nativeSeed, OWN_CSV, OWN_MAPPING } from './
 const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
 const LAUGHS = `x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 8 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`).join('\n')}\n`;
 
+/** A dataset folder with the test agreement and one incident file `<id>.yaml` holding `text`. */
+function datasetWith(id: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `pactwatch-${id}-`));
+  mkdirSync(join(dir, 'agreements'));
+  mkdirSync(join(dir, 'incidents'));
+  writeFileSync(join(dir, 'agreements', 'us-cn-test.yaml'), AGREEMENT_YAML);
+  writeFileSync(join(dir, 'incidents', `${id}.yaml`), text);
+  return dir;
+}
+
 describe('fuzz findings stay fixed', () => {
   it('native JSON: a record nested 10,000 levels deep is quarantined, not a stack overflow', async () => {
     const app = await workspace().open();
@@ -30,14 +40,28 @@ describe('fuzz findings stay fixed', () => {
 
   it('dataset YAML: an alias bomb ("billion laughs") is quarantined with its reason, not a ReferenceError', async () => {
     const app = await workspace().open();
-    const dir = mkdtempSync(join(tmpdir(), 'pactwatch-laughs-'));
-    mkdirSync(join(dir, 'agreements'));
-    mkdirSync(join(dir, 'incidents'));
-    writeFileSync(join(dir, 'agreements', 'us-cn-test.yaml'), AGREEMENT_YAML);
-    writeFileSync(join(dir, 'incidents', 'laughs.yaml'), `${incidentYaml('laughs')}${LAUGHS}`);
+    const dir = datasetWith('laughs', `${incidentYaml('laughs')}${LAUGHS}`);
     const report = await app.dataset.load(dir);
     expect(report).toMatchObject({ read: 2, stored: 1, quarantined: 1 });
     expect(report.problems.map((p) => p.reason)).toEqual(['YAML aliases expand too much (over 100 alias uses: a "billion laughs" document?)']);
+  });
+
+  it('dataset YAML: a key that is a map is quarantined with its line, not stringified with a warning on stderr', async () => {
+    const app = await workspace().open();
+    const text = incidentYaml('map-key');
+    const dir = datasetWith('map-key', `${text}? {a: 1}\n: value\n`);
+    const warnings: unknown[] = [];
+    const listener = (warning: unknown): void => void warnings.push(warning);
+    process.on('warning', listener);
+    try {
+      const report = await app.dataset.load(dir);
+      expect(report).toMatchObject({ read: 2, stored: 1, quarantined: 1 });
+      expect(report.problems).toMatchObject([{ line: text.split('\n').length, reason: 'YAML mapping key is a map, a list or an alias; keys must be plain text' }]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', listener);
+    }
   });
 
   it('mapping YAML: an alias bomb is refused as VALIDATION_FAILED naming the mapping', async () => {

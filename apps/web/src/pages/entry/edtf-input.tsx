@@ -1,4 +1,4 @@
-import { describeUncertainDate, parseUncertainDate } from '@pactwatch/domain';
+import { describeUncertainDate, OPEN_END, OPEN_END_READING, parseUncertainDate } from '@pactwatch/domain';
 import { useId } from 'react';
 import { FieldError } from './field-errors.js';
 
@@ -8,7 +8,7 @@ import { FieldError } from './field-errors.js';
  */
 export function readEdtf(text: string, openEnd = false): { readonly reading?: string; readonly error?: string } {
   if (text.trim() === '') return {};
-  if (openEnd && text.trim() === '..') return { reading: 'still going on (open end)' };
+  if (openEnd && text.trim() === OPEN_END) return { reading: OPEN_END_READING };
   try {
     return { reading: describeUncertainDate(parseUncertainDate(text)) };
   } catch (error) {

@@ -1,14 +1,9 @@
-import { ACTIVITY_TYPES, type Incident, type Period } from '@pactwatch/domain';
-import { describePeriod as describeSpan } from '../review/period-text.js';
+import { ACTIVITY_TYPES, type Incident } from '@pactwatch/domain';
 
-export { describeEdtf } from '../review/period-text.js';
+// The words for dates and periods live in the domain, so reports and the CLI can share them.
+export { describeEdtf, describePeriod } from '@pactwatch/domain';
 
 /** What one row of the incident list shows, derived from the record (pure, for tests). */
-
-/** A period in words; a single-day span ("2015-09" to "2015-09") reads as one date. */
-export function describePeriod(period: Period): string {
-  return describeSpan(period.end === period.start ? { start: period.start } : period);
-}
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];

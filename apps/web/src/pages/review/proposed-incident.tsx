@@ -1,5 +1,4 @@
-import { ACTIVITY_TYPES, ATTRIBUTION_BASES, TARGET_CATEGORIES, type Incident } from '@pactwatch/domain';
-import { describeEdtf, describePeriod } from './period-text.js';
+import { ACTIVITY_TYPES, ATTRIBUTION_BASES, TARGET_CATEGORIES, describeEdtf, describePeriod, type Incident } from '@pactwatch/domain';
 
 const ACTIVITY_LABEL = new Map<string, string>(ACTIVITY_TYPES.list.map((t) => [t.id, t.label]));
 const CATEGORY_LABEL = new Map<string, string>(TARGET_CATEGORIES.list.map((t) => [t.id, t.label]));

@@ -10,6 +10,7 @@ import * as m0008 from './0008-finding-dyad-index.js';
 import * as m0009 from './0009-feeds.js';
 import * as m0010 from './0010-alerts.js';
 import * as m0011 from './0011-account-revision.js';
+import * as m0012 from './0012-party-lookup-indexes.js';
 
 /** Numbered migrations, in order. Add a file, import it here; never edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-feeds': m0009,
   '0010-alerts': m0010,
   '0011-account-revision': m0011,
+  '0012-party-lookup-indexes': m0012,
 };
