@@ -22,8 +22,11 @@ const MAX_EDTF_LENGTH = 64;
 // costs ~50 µs a string and dominated evaluation of large stores. Everything else goes to `edtf`.
 const SIMPLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?$/;
 
-// Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not, so "0015" stays year 15.
-function utc(year: number, monthIndex: number, dayOfMonth: number): number {
+/**
+ * Ms since epoch of a UTC calendar day. Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear
+ * does not, so "0015" stays year 15 (and a month past 11 rolls into the next year).
+ */
+export function utcDay(year: number, monthIndex: number, dayOfMonth: number): number {
   const date = new Date(0);
   date.setUTCFullYear(year, monthIndex, dayOfMonth);
   return date.getTime();
@@ -33,12 +36,12 @@ function parseSimple(text: string): { min: number; max: number } | undefined {
   const match = SIMPLE.exec(text);
   if (match === null) return undefined;
   const year = Number(match[1]);
-  if (match[2] === undefined) return { min: utc(year, 0, 1), max: utc(year + 1, 0, 1) - 1 };
+  if (match[2] === undefined) return { min: utcDay(year, 0, 1), max: utcDay(year + 1, 0, 1) - 1 };
   const month = Number(match[2]);
   if (month < 1 || month > 12) return undefined;
-  if (match[3] === undefined) return { min: utc(year, month - 1, 1), max: utc(year, month, 1) - 1 };
+  if (match[3] === undefined) return { min: utcDay(year, month - 1, 1), max: utcDay(year, month, 1) - 1 };
   const dayOfMonth = Number(match[3]);
-  const min = utc(year, month - 1, dayOfMonth);
+  const min = utcDay(year, month - 1, dayOfMonth);
   // Date.UTC rolls 2015-02-30 over into March; such strings are invalid, let `edtf` reject them.
   if (dayOfMonth < 1 || new Date(min).getUTCDate() !== dayOfMonth) return undefined;
   return { min, max: min + 86_400_000 - 1 };

@@ -1,3 +1,4 @@
+import { utcDay } from '../dates/uncertain-date.js';
 import { PactwatchError } from '../errors/pactwatch-error.js';
 
 export const GRANULARITIES = ['month', 'quarter', 'year'] as const;
@@ -10,12 +11,9 @@ export interface CalendarPeriod {
   readonly end: number;
 }
 
-// Date.UTC reads years 0–99 as 1900–1999, which put a series over year 15 in 1915; setUTCFullYear
-// takes the year as given (and rolls a month past 11 into the next year).
+// Not Date.UTC: it reads years 0–99 as 1900–1999, which put a series over year 15 in 1915.
 function monthStart(year: number, monthIndex: number): Date {
-  const date = new Date(0);
-  date.setUTCFullYear(year, monthIndex, 1);
-  return date;
+  return new Date(utcDay(year, monthIndex, 1));
 }
 
 function floorToPeriod(instant: number, granularity: Granularity): Date {
